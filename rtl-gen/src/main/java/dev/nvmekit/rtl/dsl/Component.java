@@ -1,0 +1,516 @@
+package dev.nvmekit.rtl.dsl;
+
+import dev.nvmekit.rtl.check.Diagnostic;
+import dev.nvmekit.rtl.ir.Expr;
+import dev.nvmekit.rtl.ir.ResetKind;
+import dev.nvmekit.rtl.ir.SignalType;
+import dev.nvmekit.rtl.ir.SourceLocation;
+
+import java.math.BigInteger;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A hardware module written in Java: subclass it and describe the hardware in the constructor
+ * (ports, wires, registers, memories, child instances, {@code when}/{@code switchOn} logic).
+ * Constructor arguments are the module's parameters; {@link #parameter} records them so that
+ * differently parameterised copies get stable, meaningful Verilog names such as
+ * {@code fifo_depth16_width8}. {@link Elaborator#elaborate} turns a top component into the IR.
+ *
+ * <pre>{@code
+ * final class Counter extends Component {
+ *     Counter(int width) {
+ *         parameter("width", width);
+ *         Signal enable = in("enable", 1);
+ *         Signal count = out("count", width);
+ *         Reg value = reg("value", width).init(0);
+ *         when(enable, () -> value.set(value.add(1)));
+ *         count.set(value);
+ *     }
+ * }
+ * }</pre>
+ */
+public abstract class Component {
+    private final String baseName;
+    private final SourceLocation location;
+    private final Map<String, Object> parameters = new LinkedHashMap<>();
+    private final Map<String, Object> names = new LinkedHashMap<>();
+    private final List<Signal> ports = new ArrayList<>();
+    private final List<Signal> signals = new ArrayList<>();
+    private final List<Mem> memories = new ArrayList<>();
+    private final List<Domain> domains = new ArrayList<>();
+    private final List<Component> children = new ArrayList<>();
+    private final Map<Signal, Signal> childPortNets = new LinkedHashMap<>();
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final Statement.Block body = new Statement.Block();
+    private final Deque<Statement.Block> blocks = new ArrayDeque<>();
+    private Domain mainDomain;
+    private Domain currentDomain;
+    private Component parent;
+    private String instanceName;
+    private SourceLocation instanceLocation;
+
+    /** A component whose module name is its class name in snake_case. */
+    protected Component() {
+        this(null);
+    }
+
+    /** A component with an explicit module base name. */
+    protected Component(String moduleName) {
+        this.location = SourceCapture.caller();
+        String n = moduleName == null ? Names.snake(getClass().getSimpleName()) : moduleName;
+        String problem = Names.problem(n);
+        if (problem != null) {
+            reportError(location, "", "module name: " + problem);
+            n = "module_" + Math.abs(n.hashCode());
+        }
+        this.baseName = n;
+        blocks.push(body);
+    }
+
+    // ---- parameters ---------------------------------------------------------------------------
+
+    /** Records a generator parameter (for the module name and reports) and returns it. */
+    protected final <T> T parameter(String name, T value) {
+        parameters.put(name, value);
+        return value;
+    }
+
+    /** Checks a parameter's range at elaboration, reporting {@code message} at the caller's line if not. */
+    protected final void require(boolean condition, String message) {
+        if (!condition) reportError(SourceCapture.caller(), "", message);
+    }
+
+    // ---- ports, wires, registers, memories ----------------------------------------------------
+
+    /** An unsigned input port. */
+    protected final Signal in(String name, int width) {
+        return port(Signal.Kind.INPUT, name, unsignedType(width));
+    }
+
+    /** A signed input port. */
+    protected final Signal inSigned(String name, int width) {
+        return port(Signal.Kind.INPUT, name, signedType(width));
+    }
+
+    /** An unsigned output port. */
+    protected final Signal out(String name, int width) {
+        return port(Signal.Kind.OUTPUT, name, unsignedType(width));
+    }
+
+    /** A signed output port. */
+    protected final Signal outSigned(String name, int width) {
+        return port(Signal.Kind.OUTPUT, name, signedType(width));
+    }
+
+    /** A combinational signal, driven by {@link Signal#set}. */
+    protected final Signal wire(String name, int width) {
+        return declare(Signal.Kind.WIRE, name, unsignedType(width), SourceCapture.caller());
+    }
+
+    /** A combinational signal of the given type. */
+    protected final Signal wire(String name, SignalType type) {
+        return declare(Signal.Kind.WIRE, name, type, SourceCapture.caller());
+    }
+
+    /** Names a value: a wire driven by {@code value} everywhere (keeps the Verilog readable). */
+    protected final Signal named(String name, Value value) {
+        SourceLocation at = SourceCapture.caller();
+        Signal w = declare(Signal.Kind.WIRE, name, value.type(), at);
+        body.items.add(new Statement.Assign(w, localExpr(value, at), at));
+        return w;
+    }
+
+    /** An unsigned register of the current clock domain. */
+    protected final Reg reg(String name, int width) {
+        return reg(name, unsignedType(width));
+    }
+
+    /** A register of the given type in the current clock domain. */
+    protected final Reg reg(String name, SignalType type) {
+        SourceLocation at = SourceCapture.caller();
+        Domain d = domain();
+        Reg r = new Reg(this, name, type, d, at);
+        register(name, r, at);
+        signals.add(r);
+        return r;
+    }
+
+    /** A register that loads {@code next} on every edge (a pipeline stage), without reset. */
+    protected final Reg regNext(String name, Value next) {
+        Reg r = reg(name, next.type()).noReset();
+        r.set(next);
+        return r;
+    }
+
+    /** A memory of {@code depth} words of {@code width} bits in the current clock domain. */
+    protected final Mem mem(String name, int width, int depth) {
+        SourceLocation at = SourceCapture.caller();
+        if (depth < 1) {
+            reportError(at, name, "memory depth must be >= 1, got " + depth);
+            depth = 1;
+        }
+        Mem m = new Mem(this, name, unsignedType(width), depth, domain(), at);
+        register(name, m, at);
+        memories.add(m);
+        return m;
+    }
+
+    // ---- hierarchy ----------------------------------------------------------------------------
+
+    /**
+     * Places {@code child} in this component as instance {@code name} and returns it. Its ports
+     * are then used from here: read its outputs, {@code set} its inputs. Its implicit clock and
+     * reset follow this component's current clock domain.
+     */
+    protected final <C extends Component> C instance(String name, C instance) {
+        SourceLocation at = SourceCapture.caller();
+        Component child = instance;
+        if (child.parent != null) {
+            reportError(at, name, "component '" + child.baseName + "' is already instance '" + child.instanceName
+                    + "' of '" + child.parent.baseName + "'; construct a new one for each instance");
+            return instance;
+        }
+        if (child == this) {
+            reportError(at, name, "a component cannot contain itself");
+            return instance;
+        }
+        register(name, child, at);
+        child.parent = this;
+        child.instanceName = name;
+        child.instanceLocation = at;
+        children.add(child);
+        for (Signal p : child.ports) {
+            if (child.isMainDomainPort(p)) continue;
+            Signal net = declare(Signal.Kind.WIRE, name + "_" + p.name(), p.type(), at);
+            childPortNets.put(p, net);
+        }
+        if (child.mainDomain != null) domain();
+        return instance;
+    }
+
+    // ---- conditional logic --------------------------------------------------------------------
+
+    /** Runs {@code body} under {@code condition}; chain {@code elseWhen}/{@code otherwise}. */
+    protected final WhenChain when(Value condition, Runnable body) {
+        return WhenChain.start(this, condition, body, SourceCapture.caller());
+    }
+
+    /** Starts a {@code switch} on {@code selector}: {@code .is(value, body)...otherwise(body)}. */
+    protected final Switch switchOn(Value selector) {
+        return new Switch(this, selector, SourceCapture.caller());
+    }
+
+    // ---- constants and combinators ------------------------------------------------------------
+
+    /** An unsigned constant of {@code width} bits. */
+    protected final Value lit(long value, int width) {
+        SignalType t = unsignedType(width);
+        if (!Values.fits(value, t)) reportError(SourceCapture.caller(), "", "constant " + value + " does not fit " + t);
+        return Values.constant(value, t);
+    }
+
+    /** An unsigned constant bit pattern of {@code width} bits. */
+    protected final Value lit(BigInteger value, int width) {
+        SignalType t = unsignedType(width);
+        if (value.signum() < 0 || value.bitLength() > width) reportError(SourceCapture.caller(), "", "constant " + value + " does not fit " + t);
+        return Scopes.constant(value, t);
+    }
+
+    /** A signed constant of {@code width} bits. */
+    protected final Value slit(long value, int width) {
+        SignalType t = signedType(width);
+        if (!Values.fits(value, t)) reportError(SourceCapture.caller(), "", "constant " + value + " does not fit " + t);
+        return Values.constant(value, t);
+    }
+
+    /** One bit, 1 or 0. */
+    protected final Value bool(boolean value) {
+        return Values.constant(value ? 1 : 0, SignalType.BIT);
+    }
+
+    /** Concatenation, first argument in the most significant bits. */
+    protected final Value cat(Value... parts) {
+        return Values.concat(List.of(parts));
+    }
+
+    /** Concatenation of a list, first element in the most significant bits. */
+    protected final Value cat(List<? extends Value> parts) {
+        return Values.concat(parts);
+    }
+
+    /** {@code select ? whenTrue : whenFalse}. */
+    protected final Value mux(Value select, Value whenTrue, Value whenFalse) {
+        return Values.mux(select, whenTrue, whenFalse);
+    }
+
+    /** The element of {@code items} chosen by an unsigned index (the last one past the end). */
+    protected final Value pick(Value index, List<? extends Value> items) {
+        if (items.isEmpty()) throw new IllegalArgumentException("pick needs at least one item");
+        Value result = items.getLast();
+        for (int i = items.size() - 2; i >= 0; i--) {
+            Value hit = (index.width() < 63 && i >= (1L << index.width())) ? bool(false) : index.eq(Values.constant(i, index.type()));
+            result = Values.mux(hit, items.get(i), result);
+        }
+        return result;
+    }
+
+    // ---- clock domains ------------------------------------------------------------------------
+
+    /** Declares a clock domain with its own clock and reset input ports. */
+    protected final Domain domain(String name, String clockPort, String resetPort, ResetKind kind) {
+        Signal clock = port(Signal.Kind.INPUT, clockPort, SignalType.BIT);
+        Signal reset = kind == ResetKind.NONE ? null : port(Signal.Kind.INPUT, resetPort, SignalType.BIT);
+        Domain d = new Domain(name, clock, reset, kind);
+        domains.add(d);
+        return d;
+    }
+
+    /** Runs {@code body} with {@code d} as the domain of new registers, memories and instances. */
+    protected final void withDomain(Domain d, Runnable body) {
+        Domain saved = currentDomain;
+        currentDomain = d;
+        try {
+            body.run();
+        } finally {
+            currentDomain = saved;
+        }
+    }
+
+    /** The implicit domain ({@code clk}, {@code rst}), created on first use. */
+    protected final Domain mainDomain() {
+        if (mainDomain == null) {
+            SourceLocation at = SourceCapture.caller();
+            Signal clk = declare(Signal.Kind.INPUT, "clk", SignalType.BIT, at);
+            Signal rst = declare(Signal.Kind.INPUT, "rst", SignalType.BIT, at);
+            ports.add(0, rst);
+            ports.add(0, clk);
+            mainDomain = new Domain(dev.nvmekit.rtl.ir.ClockDomain.MAIN, clk, rst, ResetKind.SYNC_HIGH);
+            domains.add(0, mainDomain);
+        }
+        return mainDomain;
+    }
+
+    private Domain domain() {
+        return currentDomain != null ? currentDomain : mainDomain();
+    }
+
+    // ---- identity -----------------------------------------------------------------------------
+
+    /** The module's base name (before parameter specialisation). */
+    public final String moduleBaseName() {
+        return baseName;
+    }
+
+    /** The instance name in the parent, or null for a top component. */
+    public final String instanceName() {
+        return instanceName;
+    }
+
+    // ---- package-private machinery used by Signal, Mem, WhenChain, Elaborator ---------------
+
+    final Component parentComponent() {
+        return parent;
+    }
+
+    final SourceLocation location() {
+        return location;
+    }
+
+    final SourceLocation instanceLocation() {
+        return instanceLocation;
+    }
+
+    final Map<String, Object> parameters() {
+        return parameters;
+    }
+
+    final List<Signal> ports() {
+        return ports;
+    }
+
+    final List<Signal> signals() {
+        return signals;
+    }
+
+    final List<Mem> memories() {
+        return memories;
+    }
+
+    final List<Domain> domains() {
+        return domains;
+    }
+
+    final List<Component> children() {
+        return children;
+    }
+
+    final Map<Signal, Signal> childPortNets() {
+        return childPortNets;
+    }
+
+    final Statement.Block body() {
+        return body;
+    }
+
+    final List<Diagnostic> diagnostics() {
+        return diagnostics;
+    }
+
+    final Domain mainDomainOrNull() {
+        return mainDomain;
+    }
+
+    final Signal portNamed(String name) {
+        for (Signal p : ports) if (p.name().equals(name)) return p;
+        return null;
+    }
+
+    final boolean isMainDomainPort(Signal p) {
+        return mainDomain != null && (p == mainDomain.clock() || p == mainDomain.reset());
+    }
+
+    /** The domain that drives a child's implicit clock and reset: the one current at instance(). */
+    final Domain domainFor(Component child) {
+        return childDomains.getOrDefault(child, mainDomain);
+    }
+
+    private final Map<Component, Domain> childDomains = new LinkedHashMap<>();
+
+    final void reportError(SourceLocation at, String signal, String message) {
+        diagnostics.add(Diagnostic.error(at, baseName, signal, message));
+    }
+
+    final void reportWarning(SourceLocation at, String signal, String message) {
+        diagnostics.add(Diagnostic.warning(at, baseName, signal, message));
+    }
+
+    final Statement.Block currentBlock() {
+        return blocks.peek();
+    }
+
+    final void inBlock(Statement.Block block, Runnable action) {
+        blocks.push(block);
+        try {
+            action.run();
+        } finally {
+            blocks.pop();
+        }
+    }
+
+    /** {@code v} in this component's names, reporting a cross-component use at {@code at}. */
+    final Expr localExpr(Value v, SourceLocation at) {
+        int before = diagnostics.size();
+        Expr e = Scopes.lift(v, this);
+        if (diagnostics.size() > before) {
+            Diagnostic d = diagnostics.remove(diagnostics.size() - 1);
+            reportError(at, d.signal(), d.message());
+        }
+        return e;
+    }
+
+    final Signal declare(Signal.Kind kind, String name, SignalType type, SourceLocation at) {
+        Signal s = new Signal(this, kind, name, type, at);
+        register(name, s, at);
+        signals.add(s);
+        return s;
+    }
+
+    final void assign(Signal target, Value value, SourceLocation at) {
+        Component assigner = this;
+        Signal local = target;
+        switch (target.kind()) {
+            case INPUT -> {
+                if (parent == null || !parent.childPortNets.containsKey(target)) {
+                    reportError(at, target.name(), "input port '" + target.name() + "' cannot be assigned inside its own component; "
+                            + "its driver is outside (set it from the parent after instance())");
+                    return;
+                }
+                assigner = parent;
+                local = parent.childPortNets.get(target);
+            }
+            case MEMORY_READ -> {
+                reportError(at, target.name(), "'" + target.name() + "' is the read data of a memory and cannot be assigned");
+                return;
+            }
+            default -> {
+            }
+        }
+        if (!value.type().equals(local.type())) {
+            String hint = value.isSigned() != local.isSigned() ? "convert with asSigned()/asUnsigned()"
+                    : value.width() > local.width() ? "it would be truncated; use truncate(" + local.width() + ") or resize(" + local.width() + ")"
+                    : "widen it with resize(" + local.width() + ")";
+            assigner.reportError(at, local.name(), "width mismatch: '" + local.name() + "' is " + local.type()
+                    + " but is assigned " + value.type() + "; " + hint);
+            return;
+        }
+        Expr e = assigner.localExpr(value, at);
+        assigner.currentBlock().items.add(new Statement.Assign(local, e, at));
+    }
+
+    final void recordWrite(Mem m, Value address, Value data, Value byteEnable, SourceLocation at) {
+        if (!data.type().equals(m.wordType())) {
+            reportError(at, m.name(), "memory '" + m.name() + "' holds " + m.wordType() + " words but is written " + data.type());
+            return;
+        }
+        Expr be = null;
+        if (byteEnable != null) {
+            if (m.wordType().width() % 8 != 0 || byteEnable.width() != m.wordType().width() / 8) {
+                reportError(at, m.name(), "byte enables of memory '" + m.name() + "' need a word of whole bytes and "
+                        + (m.wordType().width() / 8) + " enable bits, got " + byteEnable.width());
+                return;
+            }
+            be = localExpr(byteEnable, at);
+        }
+        currentBlock().items.add(new Statement.MemWrite(m, localExpr(address, at), localExpr(data, at), be, at));
+    }
+
+    final void recordSyncRead(Mem m, Signal data, Value address, Value enable, SourceLocation at) {
+        if (enable.width() != 1) {
+            reportError(at, data.name(), "read enable must be 1 bit");
+            return;
+        }
+        currentBlock().items.add(new Statement.SyncRead(m, data, localExpr(address, at), localExpr(enable, at), at));
+    }
+
+    private Signal port(Signal.Kind kind, String name, SignalType type) {
+        SourceLocation at = SourceCapture.caller();
+        Signal s = declare(kind, name, type, at);
+        ports.add(s);
+        return s;
+    }
+
+    private void register(String name, Object thing, SourceLocation at) {
+        String problem = Names.problem(name);
+        if (problem != null) {
+            reportError(at, String.valueOf(name), problem);
+            return;
+        }
+        if (names.containsKey(name)) {
+            reportError(at, name, "duplicate name '" + name + "' in '" + baseName + "'; every port, signal, memory and instance needs its own name");
+            return;
+        }
+        names.put(name, thing);
+        if (thing instanceof Component c && currentDomain != null) childDomains.put(c, currentDomain);
+    }
+
+    private SignalType unsignedType(int width) {
+        return checkedType(width, false);
+    }
+
+    private SignalType signedType(int width) {
+        return checkedType(width, true);
+    }
+
+    private SignalType checkedType(int width, boolean signed) {
+        if (width < SignalType.MIN_WIDTH || width > SignalType.MAX_WIDTH) {
+            reportError(SourceCapture.caller(), "", "width " + width + " is out of range " + SignalType.MIN_WIDTH + ".." + SignalType.MAX_WIDTH);
+            width = Math.max(SignalType.MIN_WIDTH, Math.min(width, SignalType.MAX_WIDTH));
+        }
+        return new SignalType(width, signed);
+    }
+}
