@@ -56,7 +56,7 @@ public final class HtmlWaveformPage {
                   var svg = document.getElementById('waves'), scroller = document.getElementById('scroller');
                   var base = %5$d, zoom = 1, labels = svg.querySelectorAll('text[data-w]');
                   function apply(z, anchor) {
-                    z = Math.max(1, Math.min(%7$d, z));
+                    z = Math.max(0.05, Math.min(%7$d, z));
                     var a = anchor === undefined ? scroller.clientWidth / 2 : anchor;
                     var at = (scroller.scrollLeft + a) / zoom;
                     zoom = z;
