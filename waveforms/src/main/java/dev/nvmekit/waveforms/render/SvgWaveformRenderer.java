@@ -5,6 +5,7 @@ import dev.nvmekit.waveforms.LogicValue;
 import dev.nvmekit.waveforms.Signal;
 import dev.nvmekit.waveforms.SignalTrace;
 import dev.nvmekit.waveforms.SignalValue;
+import dev.nvmekit.waveforms.Timescale;
 import dev.nvmekit.waveforms.Waveform;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,7 +122,7 @@ public final class SvgWaveformRenderer {
                     c.sb.append("<rect class=\"xfer\" x=\"").append(fmt(x1)).append("\" y=\"").append(AXIS + r * ROW + 1)
                             .append("\" width=\"").append(fmt(x2 - x1)).append("\" height=\"").append(ROW - 2)
                             .append("\" fill=\"#ffd966\" fill-opacity=\"0.55\"><title>")
-                            .append(XmlText.escape(valid.path())).append(" transfer at ").append(w.timescale().format(t.edge()))
+                            .append(XmlText.escape(valid.path())).append(" transfer at ").append(timeText(w, t.edge()))
                             .append("</title></rect>\n");
                 }
             }
@@ -137,8 +138,9 @@ public final class SvgWaveformRenderer {
             c.sb.append("<line x1=\"").append(x).append("\" x2=\"").append(x).append("\" y1=\"").append(AXIS - 9)
                     .append("\" y2=\"").append(AXIS - 4).append("\" stroke=\"#888\"/>\n")
                     .append("<text class=\"t\" x=\"").append(x).append("\" y=\"").append(AXIS - 12)
-                    .append("\" text-anchor=\"middle\" fill=\"#555\" font-size=\"10\">")
-                    .append(XmlText.escape(w.timescale().format(t))).append("</text>\n");
+                    .append("\" text-anchor=\"").append(c.x(t) < 24 ? "start" : "middle")
+                    .append("\" fill=\"#555\" font-size=\"10\">")
+                    .append(XmlText.escape(timeText(w, t))).append("</text>\n");
         }
     }
 
@@ -246,6 +248,11 @@ public final class SvgWaveformRenderer {
                 .append("\" fill=\"#9aa5a0\"/>\n");
         dense[0] = Double.NaN;
         dense[1] = Double.NaN;
+    }
+
+    /** Ticks in the largest exact unit: 20 ns reads better than 20000 ps. */
+    private static String timeText(Waveform w, long ticks) {
+        return Timescale.formatFemtoseconds(w.timescale().toFemtoseconds(ticks));
     }
 
     static String fmt(double v) {
