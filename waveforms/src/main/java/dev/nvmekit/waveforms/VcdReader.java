@@ -266,6 +266,6 @@ public final class VcdReader {
     }
 
     private String sourceOf() {
-        return tokens.error("").source();
+        return tokens.source();
     }
 }

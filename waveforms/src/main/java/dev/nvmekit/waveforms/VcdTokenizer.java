@@ -51,6 +51,10 @@ final class VcdTokenizer {
         return tokenLine;
     }
 
+    String source() {
+        return source;
+    }
+
     VcdFormatException error(String detail) {
         return new VcdFormatException(source, tokenLine, detail);
     }

@@ -125,7 +125,7 @@ class VcdReaderTest {
         Waveform w = read(text);
         assertEquals("top_level", w.signals().getFirst().path());
         assertEquals(LogicValue.of(3, 8), w.require("top_level").valueAt(3));
-        assertTrue(w.root().signals().size() == 1);
+        assertEquals(1, w.root().signals().size());
     }
 
     @ParameterizedTest(name = "line {1}: {2}")

@@ -60,7 +60,7 @@ public record WaveView(List<String> signals, long fromTime, long toTime, Optiona
     public WaveView cycles(Waveform waveform, int first, int last) {
         String path = clock.orElseThrow(() -> new IllegalArgumentException("a cycle window needs a clock; call clock(path) first"));
         long[] edges = ClockEdges.rising(waveform.require(path));
-        if (first < 0 || last < first || first >= edges.length) {
+        if (first < 0 || last < first || last >= edges.length) {
             throw new IllegalArgumentException("cycles " + first + ".." + last + " out of range: "
                     + path + " has " + edges.length + " rising edges");
         }

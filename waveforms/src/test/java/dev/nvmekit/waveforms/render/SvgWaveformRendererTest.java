@@ -122,8 +122,10 @@ class SvgWaveformRendererTest {
         String text = parse(SvgWaveformRenderer.render(w, view)).getDocumentElement().getTextContent();
         assertTrue(text.contains("c0de0004"));
         assertFalse(text.contains("c0de0009"), "values outside the window are not drawn");
-        assertThrows(IllegalArgumentException.class, () -> WaveView.of(List.of("tb.nope")).clock("tb.clk").cycles(w, 0, 1)
-                .signals().forEach(s -> SvgWaveformRenderer.render(w, WaveView.of(List.of(s)))));
+        var missing = assertThrows(IllegalArgumentException.class,
+                () -> SvgWaveformRenderer.render(w, WaveView.of(List.of("tb.nope"))));
+        assertTrue(missing.getMessage().contains("tb.nope"), missing.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> view.cycles(w, 15, 40));
     }
 
     @Test
