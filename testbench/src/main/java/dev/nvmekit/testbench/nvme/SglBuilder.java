@@ -56,28 +56,28 @@ public final class SglBuilder {
             i += maxDescriptorsPerSegment - 1;
         }
         chunks.add(new ArrayList<>(leaves.subList(i, leaves.size())));
-        long[] addresses = new long[chunks.size()];
-        for (int c = 0; c < chunks.size(); c++) {
-            addresses[c] = allocate(chunks.get(c).size() + (c < chunks.size() - 1 ? 1 : 0));
+        int n = chunks.size();
+        long[] addresses = new long[n];
+        SglDescriptor[] pointers = new SglDescriptor[n];
+        for (int c = 0; c < n; c++) {
+            int descriptors = chunks.get(c).size() + (c < n - 1 ? 1 : 0);
+            addresses[c] = allocate(descriptors);
+            long bytes = (long) descriptors * SglDescriptor.SIZE;
+            pointers[c] = c == n - 1
+                    ? new SglDescriptor.LastSegment(addresses[c], bytes)
+                    : new SglDescriptor.Segment(addresses[c], bytes);
         }
         List<SglSegment> segments = new ArrayList<>();
-        for (int c = 0; c < chunks.size(); c++) {
+        for (int c = 0; c < n; c++) {
             List<SglDescriptor> descriptors = chunks.get(c);
-            if (c < chunks.size() - 1) {
-                descriptors.add(pointerTo(c + 1, chunks, addresses));
+            if (c < n - 1) {
+                descriptors.add(pointers[c + 1]);
             }
             SglSegment s = new SglSegment(addresses[c], descriptors);
             memory.write(s.address(), s.encode());
             segments.add(s);
         }
-        return new SglMapping(pointerTo(0, chunks, addresses), segments, length);
-    }
-
-    private static SglDescriptor pointerTo(int c, List<List<SglDescriptor>> chunks, long[] addresses) {
-        long len = (long) (chunks.get(c).size() + (c < chunks.size() - 1 ? 1 : 0)) * SglDescriptor.SIZE;
-        return c == chunks.size() - 1
-                ? new SglDescriptor.LastSegment(addresses[c], len)
-                : new SglDescriptor.Segment(addresses[c], len);
+        return new SglMapping(pointers[0], segments, length);
     }
 
     private long allocate(int descriptors) {
