@@ -108,6 +108,15 @@ final class LittleEndian {
         return new String(b, off, end - off, StandardCharsets.UTF_8);
     }
 
+    /** Identifier fields (EUI-64, NGUID) kept as hex of their bytes in memory order, as nvme-cli prints them. */
+    static void putHex(byte[] b, int off, int len, String hex) {
+        byte[] raw = java.util.HexFormat.of().parseHex(hex);
+        if (raw.length != len) {
+            throw new IllegalArgumentException("'" + hex + "' is not " + len + " bytes of hex");
+        }
+        System.arraycopy(raw, 0, b, off, len);
+    }
+
     static byte[] slice(byte[] b, int off, int len) {
         return Arrays.copyOfRange(b, off, off + len);
     }
