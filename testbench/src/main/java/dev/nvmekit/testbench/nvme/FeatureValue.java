@@ -109,7 +109,7 @@ public sealed interface FeatureValue {
 
     /**
      * 07h Number of Queues: NSQR bits 15:0, NCQR 31:16, both 0's based (FFFFh is invalid). Linux
-     * asks for (n - 1) | (n - 1) << 16 and uses min(NSQA, NCQA) + 1 from completion dword 0.
+     * asks for {@code (n - 1) | (n - 1) << 16} and uses min(NSQA, NCQA) + 1 from completion dword 0.
      */
     record NumberOfQueues(int nsqr, int ncqr) implements FeatureValue {
         public NumberOfQueues {

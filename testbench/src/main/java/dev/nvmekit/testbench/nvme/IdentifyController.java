@@ -54,7 +54,7 @@ import java.util.Objects;
  * @param awupf Atomic Write Unit Power Fail, 0's based (byte 528)
  * @param icsvscc I/O Command Set Vendor Specific Command Configuration (byte 530)
  * @param nwpc Namespace Write Protection Capabilities (byte 531)
- * @param acwu Atomic Compare & Write Unit (byte 532)
+ * @param acwu Atomic Compare &amp; Write Unit (byte 532)
  * @param sgls SGL Support: bits 1:0 support (01b any alignment, 10b dword aligned), bit 19 longer SGLs allowed (byte 536)
  * @param mnan Maximum Number of Allowed Namespaces (byte 540)
  * @param subnqn NVM Subsystem NVMe Qualified Name, UTF-8, NUL padded (byte 768)
@@ -79,9 +79,9 @@ public record IdentifyController(int vid, int ssvid, String serialNumber, String
     public IdentifyController {
         Bits.checkRange("vid", vid, 0, 0xFFFF);
         Bits.checkRange("ssvid", ssvid, 0, 0xFFFF);
-        Objects.requireNonNull(serialNumber, "serialNumber");
-        Objects.requireNonNull(modelNumber, "modelNumber");
-        Objects.requireNonNull(firmwareRevision, "firmwareRevision");
+        LittleEndian.requireAscii("serialNumber", serialNumber, 20);
+        LittleEndian.requireAscii("modelNumber", modelNumber, 40);
+        LittleEndian.requireAscii("firmwareRevision", firmwareRevision, 8);
         Bits.checkRange("rab", rab, 0, 0xFF);
         Bits.checkRange("ieee", ieee, 0, 0xFF_FFFF);
         Bits.checkRange("cmic", cmic, 0, 0xFF);
@@ -115,7 +115,7 @@ public record IdentifyController(int vid, int ssvid, String serialNumber, String
         Bits.checkRange("icsvscc", icsvscc, 0, 0xFF);
         Bits.checkRange("nwpc", nwpc, 0, 0xFF);
         Bits.checkRange("acwu", acwu, 0, 0xFFFF);
-        Objects.requireNonNull(subnqn, "subnqn");
+        LittleEndian.requireUtf8("subnqn", subnqn, 256);
         powerStates = List.copyOf(powerStates);
         if (powerStates.isEmpty() || powerStates.size() > 32) {
             throw new IllegalArgumentException("1..32 power states required, got " + powerStates.size());

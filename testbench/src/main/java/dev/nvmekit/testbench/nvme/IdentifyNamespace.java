@@ -26,7 +26,7 @@ import java.util.Objects;
  * @param dlfeat Deallocate Logical Block Features (byte 33)
  * @param nawun Namespace Atomic Write Unit Normal (byte 34)
  * @param nawupf Namespace Atomic Write Unit Power Fail (byte 36)
- * @param nacwu Namespace Atomic Compare & Write Unit (byte 38)
+ * @param nacwu Namespace Atomic Compare &amp; Write Unit (byte 38)
  * @param nabsn Namespace Atomic Boundary Size Normal (byte 40)
  * @param nabo Namespace Atomic Boundary Offset (byte 42)
  * @param nabspf Namespace Atomic Boundary Size Power Fail (byte 44)

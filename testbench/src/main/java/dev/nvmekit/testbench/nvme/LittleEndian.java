@@ -81,6 +81,22 @@ final class LittleEndian {
         System.arraycopy(chars, 0, b, off, chars.length);
     }
 
+    /** Rejects at construction time a string that {@link #putAscii} could not store. */
+    static void requireAscii(String field, String s, int len) {
+        java.util.Objects.requireNonNull(s, field);
+        if (!StandardCharsets.US_ASCII.newEncoder().canEncode(s) || s.length() > len) {
+            throw new IllegalArgumentException(field + " must be at most " + len + " ASCII characters: '" + s + "'");
+        }
+    }
+
+    /** Rejects at construction time a string that {@link #putUtf8} could not store. */
+    static void requireUtf8(String field, String s, int len) {
+        java.util.Objects.requireNonNull(s, field);
+        if (s.getBytes(StandardCharsets.UTF_8).length > len) {
+            throw new IllegalArgumentException(field + " must be at most " + len + " UTF-8 bytes: '" + s + "'");
+        }
+    }
+
     /** Reads a space-padded ASCII field, dropping the padding (and NULs some devices use). */
     static String ascii(byte[] b, int off, int len) {
         int end = off + len;

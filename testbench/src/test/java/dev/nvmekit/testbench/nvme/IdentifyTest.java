@@ -96,7 +96,8 @@ class IdentifyTest {
     @Test
     void stringFieldsRejectOverlongValues() {
         assertThrows(IllegalArgumentException.class,
-                () -> IdentifyController.builder().serialNumber("123456789012345678901").build().build());
+                () -> IdentifyController.builder().serialNumber("123456789012345678901").build());
+        assertThrows(IllegalArgumentException.class, () -> IdentifyController.builder().modelNumber("caf\u00e9").build());
     }
 
     @Test
