@@ -32,7 +32,7 @@ public record ControllerCapabilities(int mqes, boolean cqr, int ams, int to, int
     public static final int CSS_ADMIN_ONLY = 1 << 7;
 
     public ControllerCapabilities {
-        Bits.checkRange("MQES", mqes, 1, 0xFFFF); // 0h is illegal: the minimum queue is 2 entries
+        Bits.checkRange("MQES", mqes, 0, 0xFFFF);
         Bits.checkRange("AMS", ams, 0, 3);
         Bits.checkRange("TO", to, 0, 0xFF);
         Bits.checkRange("DSTRD", dstrd, 0, 15);
@@ -64,6 +64,14 @@ public record ControllerCapabilities(int mqes, boolean cqr, int ams, int to, int
                 | Bits.place(css, 44, 37, "CSS") | Bits.flag(bps, 45) | Bits.place(cps, 47, 46, "CPS")
                 | Bits.place(mpsmin, 51, 48, "MPSMIN") | Bits.place(mpsmax, 55, 52, "MPSMAX")
                 | Bits.flag(pmrs, 56) | Bits.flag(cmbs, 57) | Bits.flag(nsss, 58) | Bits.place(crms, 60, 59, "CRMS");
+    }
+
+    /**
+     * Whether the fields a host depends on are legal: MQES at least 1 (queues have at least two
+     * entries) and MPSMIN not above MPSMAX. Decoding accepts any value so a checker can report it.
+     */
+    public boolean isValid() {
+        return mqes >= 1 && mpsmin <= mpsmax;
     }
 
     /** Largest queue size in entries (MQES is 0's based). */

@@ -22,7 +22,9 @@ public record ControllerConfiguration(boolean enable, int css, int mps, int ams,
 
     /** CC.SHN values. */
     public enum Shutdown {
-        NONE(0b00), NORMAL(0b01), ABRUPT(0b10);
+        NONE(0b00), NORMAL(0b01), ABRUPT(0b10),
+        /** 11b: reserved; decoded rather than rejected so a checker can report a host that writes it. */
+        RESERVED(0b11);
 
         private final int code;
 
@@ -34,13 +36,13 @@ public record ControllerConfiguration(boolean enable, int css, int mps, int ams,
             return code;
         }
 
-        /** 11b is reserved; treat it like a normal notification would be a guess, so reject it. */
         public static Shutdown of(int code) {
             return switch (code) {
                 case 0b00 -> NONE;
                 case 0b01 -> NORMAL;
                 case 0b10 -> ABRUPT;
-                default -> throw new IllegalArgumentException("reserved CC.SHN value " + code);
+                case 0b11 -> RESERVED;
+                default -> throw new IllegalArgumentException("CC.SHN is two bits: " + code);
             };
         }
     }

@@ -15,7 +15,9 @@ public record ControllerStatus(boolean ready, boolean fatal, ShutdownStatus shst
 
     /** CSTS.SHST values. */
     public enum ShutdownStatus {
-        NORMAL_OPERATION(0b00), OCCURRING(0b01), COMPLETE(0b10);
+        NORMAL_OPERATION(0b00), OCCURRING(0b01), COMPLETE(0b10),
+        /** 11b: reserved; decoded so a checker can report a controller that shows it. */
+        RESERVED(0b11);
 
         private final int code;
 
@@ -32,14 +34,15 @@ public record ControllerStatus(boolean ready, boolean fatal, ShutdownStatus shst
                 case 0b00 -> NORMAL_OPERATION;
                 case 0b01 -> OCCURRING;
                 case 0b10 -> COMPLETE;
-                default -> throw new IllegalArgumentException("reserved CSTS.SHST value " + code);
+                case 0b11 -> RESERVED;
+                default -> throw new IllegalArgumentException("CSTS.SHST is two bits: " + code);
             };
         }
     }
 
     /**
      * A CSTS read of FFFFFFFFh means the device fell off the bus, not a state
-     * (Linux nvme_wait_ready and nvme_timeout treat it so); decode would reject the reserved SHST 11b.
+     * (Linux nvme_wait_ready treats it so); check this before trusting a decoded value.
      */
     public static boolean isDeviceGone(int csts) {
         return csts == 0xFFFF_FFFF;

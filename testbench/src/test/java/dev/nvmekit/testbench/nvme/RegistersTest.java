@@ -55,7 +55,7 @@ class RegistersTest {
 
     @Property(tries = 200)
     void ccRoundTrips(@ForAll boolean en, @ForAll @IntRange(max = 7) int css, @ForAll @IntRange(max = 15) int mps,
-                      @ForAll @IntRange(max = 7) int ams, @ForAll @IntRange(max = 2) int shn,
+                      @ForAll @IntRange(max = 7) int ams, @ForAll @IntRange(max = 3) int shn,
                       @ForAll @IntRange(max = 15) int sqes, @ForAll @IntRange(max = 15) int cqes,
                       @ForAll boolean crime) {
         var cc = new ControllerConfiguration(en, css, mps, ams, ControllerConfiguration.Shutdown.of(shn), sqes, cqes,
@@ -69,7 +69,9 @@ class RegistersTest {
         assertEquals(ControllerConfiguration.Shutdown.NORMAL, cc.shn());
         assertTrue(cc.enable());
         assertEquals(4096, cc.pageSize());
-        assertThrows(IllegalArgumentException.class, () -> ControllerConfiguration.decode(0xC000));
+        assertEquals(ControllerConfiguration.Shutdown.RESERVED, ControllerConfiguration.decode(0xC000).shn());
+        assertEquals(0xC000, ControllerConfiguration.decode(0xC000).encode());
+        assertThrows(IllegalArgumentException.class, () -> ControllerConfiguration.Shutdown.of(4));
     }
 
     @Test
@@ -84,6 +86,9 @@ class RegistersTest {
         assertEquals(0b1011001, s.encode());
         assertTrue(ControllerStatus.isDeviceGone(0xFFFF_FFFF));
         assertTrue(ControllerStatus.decode(2).fatal());
+        assertEquals(ControllerStatus.ShutdownStatus.RESERVED, ControllerStatus.decode(0b1100).shst());
+        assertFalse(ControllerCapabilities.decode(0).isValid());
+        assertTrue(ControllerCapabilities.frontEndDefaults(1024, 0, 20).isValid());
     }
 
     @Test
