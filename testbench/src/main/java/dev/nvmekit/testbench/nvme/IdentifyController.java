@@ -135,6 +135,9 @@ public record IdentifyController(int vid, int ssvid, String serialNumber, String
     public static IdentifyController parse(byte[] b) {
         LittleEndian.requireLength(b, SIZE, "Identify Controller");
         int npss = LittleEndian.u8(b, 263);
+        if (npss > 31) {
+            throw new IllegalArgumentException("NPSS " + npss + " exceeds 31");
+        }
         List<PowerStateDescriptor> ps = new ArrayList<>();
         for (int i = 0; i <= npss; i++) {
             ps.add(PowerStateDescriptor.parse(b, POWER_STATE_OFFSET + PowerStateDescriptor.SIZE * i));

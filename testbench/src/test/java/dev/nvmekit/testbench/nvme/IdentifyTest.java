@@ -188,6 +188,9 @@ class IdentifyTest {
     @Test
     void parseRejectsShortBuffers() {
         assertThrows(IllegalArgumentException.class, () -> IdentifyController.parse(new byte[100]));
+        byte[] badNpss = new byte[4096];
+        badNpss[263] = 40;
+        assertThrows(IllegalArgumentException.class, () -> IdentifyController.parse(badNpss));
         byte[] zeros = new byte[4096];
         Arrays.fill(zeros, (byte) 0);
         assertEquals(1, IdentifyNamespace.parse(zeros).lbaFormats().size());

@@ -186,6 +186,17 @@ class PrpTest {
     }
 
     @Test
+    void releaseReturnsListMemory() {
+        int before = memory.liveAllocations();
+        PrpMapping m = builder.map(aligned, 4L << 20);
+        assertEquals(before + 2, memory.liveAllocations());
+        builder.release(m);
+        assertEquals(before, memory.liveAllocations());
+        // Freed pool blocks are reused, as a DMA pool would.
+        assertEquals(m.lists().getFirst().address(), builder.map(aligned, 1L << 20).prp2());
+    }
+
+    @Test
     void zeroLengthTransfersIgnoreThePointers() {
         assertTrue(PrpWalker.walk(3, 5, 0, 4096, memory).isEmpty());
     }
