@@ -11,8 +11,8 @@ import dev.nvmekit.rtl.dsl.Value;
  * going back, and still moves one payload per cycle: it breaks long valid/ready paths between
  * blocks. Ports: stream {@code in}, stream {@code out}.
  *
- * <p>The output register holds what {@code out} offers; {@code in_ready} is the registered
- * "skid register empty". When {@code out} stalls while a payload was arriving, that payload
+ * <p>The output register ({@code buffer_valid}, {@code buffer_payload}) holds what {@code out}
+ * offers; {@code in_ready} is the registered "skid register empty" ({@code !skid_valid}). When {@code out} stalls while a payload was arriving, that payload
  * lands in the skid register and {@code in_ready} drops on the next edge; the skid entry moves
  * out first once {@code out} takes the output register's entry. Latency is one cycle.
  */
@@ -28,8 +28,8 @@ public final class SkidBuffer extends Component {
         in = streamIn("in", payload);
         out = streamOut("out", payload);
 
-        Reg outFull = reg("out_full", 1).init(0);
-        Reg skidFull = reg("skid_full", 1).init(0);
+        Reg outFull = reg("buffer_valid", 1).init(0);
+        Reg skidFull = reg("skid_valid", 1).init(0);
         in.ready.set(skidFull.not());
         out.valid.set(outFull);
         Value outFree = out.ready.or(outFull.not());
@@ -40,8 +40,8 @@ public final class SkidBuffer extends Component {
         }).otherwise(() -> outFull.set(in.valid))).otherwise(() -> when(in.fire(), () -> skidFull.set(1)));
 
         if (payload.forwardWidth() > 0) {
-            Reg outData = reg("out_data", payload.forwardWidth()).noReset();
-            Reg skidData = reg("skid_data", payload.forwardWidth()).noReset();
+            Reg outData = reg("buffer_payload", payload.forwardWidth()).noReset();
+            Reg skidData = reg("skid_payload", payload.forwardWidth()).noReset();
             out.setPayloadBits(outData);
             when(outFree, () -> when(skidFull, () -> outData.set(skidData))
                     .elseWhen(in.valid, () -> outData.set(in.payloadBits())))
