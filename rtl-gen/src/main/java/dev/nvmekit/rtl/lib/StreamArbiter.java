@@ -68,12 +68,9 @@ public final class StreamArbiter extends Component {
 
         Value endOfPacket = lockOk && lockField != null ? out.payload(lockField) : bool(true);
         arbiter.advance.set(out.fire().and(endOfPacket));
-        when(out.fire(), () -> {
-            holding.set(endOfPacket.not());
+        when(out.valid, () -> {
             heldIndex.set(selected);
-        }).elseWhen(out.valid, () -> {
-            holding.set(1);
-            heldIndex.set(selected);
+            holding.set(out.ready.select(endOfPacket.not(), bool(true)));
         });
     }
 }
