@@ -45,7 +45,8 @@ class LibraryLintTest {
                 block("mux 4", () -> new StreamMux(WORD, 4)),
                 block("demux 3", () -> new StreamDemux(WORD, 3)),
                 block("demux 1", () -> new StreamDemux(WORD, 1)),
-                block("pipeline of blocks", () -> new StreamPipeline(WORD, 4)));
+                block("pipeline of blocks", () -> new StreamPipeline(WORD, 4)),
+                block("vector register file", VectorRegisterFile::new));
     }
 
     private static Arguments block(String name, Supplier<Component> top) {
