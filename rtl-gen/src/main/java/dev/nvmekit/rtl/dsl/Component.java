@@ -513,4 +513,103 @@ public abstract class Component {
         }
         return new SignalType(width, signed);
     }
+
+    // ==== bundles, streams and vectors ==========================================================
+    // Added by the stdlib branch: factories only, built on declare()/port bookkeeping above.
+
+    /** A bundle consumed by this component: forward fields are inputs, flipped fields outputs. */
+    protected final Bundle inBundle(String prefix, BundleSpec spec) {
+        return bundle(prefix, spec, Signal.Kind.INPUT, Signal.Kind.OUTPUT, SourceCapture.caller());
+    }
+
+    /** A bundle produced by this component: forward fields are outputs, flipped fields inputs. */
+    protected final Bundle outBundle(String prefix, BundleSpec spec) {
+        return bundle(prefix, spec, Signal.Kind.OUTPUT, Signal.Kind.INPUT, SourceCapture.caller());
+    }
+
+    /** A bundle of wires inside this component. */
+    protected final Bundle wireBundle(String prefix, BundleSpec spec) {
+        return bundle(prefix, spec, Signal.Kind.WIRE, Signal.Kind.WIRE, SourceCapture.caller());
+    }
+
+    /** A stream this component consumes: valid and payload in, ready out. */
+    protected final Stream streamIn(String prefix, BundleSpec payload) {
+        return stream(prefix, payload, Signal.Kind.INPUT, Signal.Kind.OUTPUT, SourceCapture.caller());
+    }
+
+    /** A stream this component produces: valid and payload out, ready in. */
+    protected final Stream streamOut(String prefix, BundleSpec payload) {
+        return stream(prefix, payload, Signal.Kind.OUTPUT, Signal.Kind.INPUT, SourceCapture.caller());
+    }
+
+    /** A stream of wires inside this component (between two children, or to name a stage). */
+    protected final Stream streamWire(String prefix, BundleSpec payload) {
+        return stream(prefix, payload, Signal.Kind.WIRE, Signal.Kind.WIRE, SourceCapture.caller());
+    }
+
+    /** {@code count} unsigned input ports {@code <name>_0..}. */
+    protected final Vec<Signal> inVec(String name, int count, int width) {
+        return vec(name, count, width, Signal.Kind.INPUT, SourceCapture.caller());
+    }
+
+    /** {@code count} unsigned output ports {@code <name>_0..}. */
+    protected final Vec<Signal> outVec(String name, int count, int width) {
+        return vec(name, count, width, Signal.Kind.OUTPUT, SourceCapture.caller());
+    }
+
+    /** {@code count} unsigned wires {@code <name>_0..}. */
+    protected final Vec<Signal> wireVec(String name, int count, int width) {
+        return vec(name, count, width, Signal.Kind.WIRE, SourceCapture.caller());
+    }
+
+    /** {@code count} unsigned registers {@code <name>_0..} of the current clock domain. */
+    protected final Vec<Reg> regVec(String name, int count, int width) {
+        SourceLocation at = SourceCapture.caller();
+        List<Reg> regs = new ArrayList<>();
+        for (int i = 0; i < vecCount(name, count, at); i++) {
+            Reg r = new Reg(this, name + "_" + i, checkedType(width, false), domain(), at);
+            register(r.name(), r, at);
+            signals.add(r);
+            regs.add(r);
+        }
+        return new Vec<>(name, regs);
+    }
+
+    private Vec<Signal> vec(String name, int count, int width, Signal.Kind kind, SourceLocation at) {
+        List<Signal> elements = new ArrayList<>();
+        for (int i = 0; i < vecCount(name, count, at); i++) {
+            Signal s = declare(kind, name + "_" + i, checkedType(width, false), at);
+            if (kind != Signal.Kind.WIRE) ports.add(s);
+            elements.add(s);
+        }
+        return new Vec<>(name, elements);
+    }
+
+    private int vecCount(String name, int count, SourceLocation at) {
+        if (count >= 1) return count;
+        reportError(at, name, "vector '" + name + "' needs at least 1 element, got " + count);
+        return 1;
+    }
+
+    private Stream stream(String prefix, BundleSpec payload, Signal.Kind forward, Signal.Kind back, SourceLocation at) {
+        String problem = Stream.payloadProblem(payload);
+        if (problem != null) {
+            reportError(at, prefix, "stream '" + prefix + "': " + problem);
+            payload = new BundleSpec(payload.fields().stream().filter(f -> !f.flipped()
+                    && !f.name().equals(Stream.VALID) && !f.name().equals(Stream.READY)).toList());
+        }
+        return new Stream(bundle(prefix, Stream.handshake(payload), forward, back, at), payload);
+    }
+
+    /** Signals {@code <prefix>_<field>} (just {@code <field>} for an empty prefix). */
+    private Bundle bundle(String prefix, BundleSpec spec, Signal.Kind forward, Signal.Kind back, SourceLocation at) {
+        Map<String, Signal> fields = new LinkedHashMap<>();
+        for (BundleSpec.Field f : spec.fields()) {
+            Signal.Kind kind = f.flipped() ? back : forward;
+            Signal s = declare(kind, prefix.isEmpty() ? f.name() : prefix + "_" + f.name(), checkedType(f.width(), f.signed()), at);
+            if (kind != Signal.Kind.WIRE) ports.add(s);
+            fields.putIfAbsent(f.name(), s); // a repeated field name is reported by declare() as a duplicate
+        }
+        return new Bundle(this, prefix, spec, fields);
+    }
 }
