@@ -185,7 +185,7 @@ final class WideOps {
         long sx = signed != 0 ? NarrowOps.sext(x, from) : x;
         int n = words(to);
         v[dst] = sx;
-        long fill = sx < 0 ? -1L : 0L;
+        long fill = signed != 0 && sx < 0 ? -1L : 0L;
         for (int i = 1; i < n; i++) v[dst + i] = fill;
         v[dst + n - 1] &= topMask(to);
     }

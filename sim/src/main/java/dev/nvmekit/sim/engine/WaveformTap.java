@@ -88,7 +88,7 @@ final class WaveformTap {
     static WaveformTap open(NetlistSimulator sim, FlatNetlist net, SimulationOptions options, ClockSchedule schedule) {
         Path file = options.vcd().orElseThrow();
         try {
-            return new WaveformTap(sim, VcdFileOutput.create(file), net, options, schedule);
+            return new WaveformTap(sim, VcdWriterOutput.create(file), net, options, schedule);
         } catch (IOException e) {
             throw new SimulationException("cannot write waveform " + file + ": " + e.getMessage(), e);
         }
