@@ -34,6 +34,7 @@ final class Scopes {
         if (y == null || x == y) return x;
         if (x.parentComponent() == y) return y;
         if (y.parentComponent() == x) return x;
+        if (x.parentComponent() != null && x.parentComponent() == y.parentComponent()) return x.parentComponent();
         report(x, "combines signals of components '" + x.moduleBaseName() + "' and '" + y.moduleBaseName()
                 + "', which are not parent and child; connect them through ports");
         return x;
