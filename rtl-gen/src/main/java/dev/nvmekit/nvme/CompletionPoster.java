@@ -89,7 +89,7 @@ public final class CompletionPoster extends Component {
         Reg awValid = reg("aw_valid", 1).init(0);
         Reg awAddr = reg("aw_addr", 64).init(0);
         Reg wValid = reg("w_valid", 1).init(0);
-        Reg wBeat = reg("w_beat", 1).init(0);
+        Reg wBeat = p.beatsPerCqe() == 1 ? null : reg("w_beat", 1).init(0);
         Reg cqe = reg("cqe", 128).init(0);
 
         Value doInit = named("do_init", initValid);
@@ -140,7 +140,7 @@ public final class CompletionPoster extends Component {
             awValid.set(1);
             awAddr.set(entryAddr);
             wValid.set(1);
-            wBeat.set(0);
+            if (wBeat != null) wBeat.set(0);
             cqe.set(dw3.cat(dw2, cplDw1, cplDw0));
             pending.write(pendWrite.slice(2, 0), q.eq(0).cat(QueueContexts.cqIen(cqContext), QueueContexts.cqVector(cqContext)));
             pendWrite.set(pendWrite.add(1));

@@ -79,7 +79,7 @@ public final class NvmeFrontend extends Component {
         Signal ctrlShutdownDone = in("ctrl_shutdown_done", 1), ctrlFatal = in("ctrl_fatal", 1);
 
         ControllerRegisters regs = instance("registers", new ControllerRegisters(p));
-        ControllerState state = instance("state", new ControllerState());
+        ControllerState state = instance("control", new ControllerState());
         QueueContexts contexts = instance("contexts", new QueueContexts(p));
         QueueManager manager = instance("queue_manager", new QueueManager(p));
         SqArbiter arbiter = instance("sq_arbiter", new SqArbiter(p));

@@ -83,7 +83,7 @@ public final class QueueManager extends Component {
         Reg state = reg("state", 2).init(IDLE);
         Reg op = reg("op", 3).init(0);
         Reg qid = reg("qid", 16).init(0);
-        Reg base = reg("base", 64).init(0);
+        Reg base = reg("base", 60).init(0); // bits 63:4: a CQ is 16-byte, an SQ 64-byte aligned
         Reg size = reg("size", 16).init(0);
         Reg cqid = reg("cqid", 16).init(0);
         Reg ien = reg("ien", 1).init(0);
@@ -106,7 +106,7 @@ public final class QueueManager extends Component {
             state.set(CHECK);
             op.set(reqOp);
             qid.set(reqQid.or(ignoredPriority.resize(16)));
-            base.set(reqBase);
+            base.set(reqBase.slice(63, 4));
             size.set(reqSize);
             cqid.set(reqCqid);
             ien.set(reqIen);
@@ -147,12 +147,12 @@ public final class QueueManager extends Component {
         Value sweepAddr = sweep.slice(qa - 1, 0);
         sqWrite.set(flush.or(admin).or(ok.and(op.eq(1).or(op.eq(2)))));
         sqWriteAddr.set(mux(flush, sweepAddr, mux(admin, lit(0, qa), q)));
-        Value sqCreated = QueueContexts.sqWord(lit(1, 1), cqid.resize(qa), size, base);
+        Value sqCreated = QueueContexts.sqWord(lit(1, 1), cqid.resize(qa), size, base.cat(lit(0, 4)));
         Value sqAdmin = QueueContexts.sqWord(lit(1, 1), lit(0, qa), aqa.slice(11, 0).resize(16), asq);
         sqWriteData.set(mux(flush.or(op.eq(2).and(admin.not())), lit(0, sqBits), mux(admin, sqAdmin, sqCreated)));
         cqWrite.set(flush.or(admin).or(ok.and(op.eq(0).or(op.eq(3)))));
         cqWriteAddr.set(mux(flush, sweepAddr, mux(admin, lit(0, qa), q)));
-        Value cqCreated = QueueContexts.cqWord(lit(1, 1), ien, iv.slice(10, 0), size, base);
+        Value cqCreated = QueueContexts.cqWord(lit(1, 1), ien, iv.slice(10, 0), size, base.cat(lit(0, 4)));
         Value cqAdmin = QueueContexts.cqWord(lit(1, 1), lit(1, 1), lit(0, 11), aqa.slice(27, 16).resize(16), acq);
         cqWriteData.set(mux(flush.or(op.eq(3).and(admin.not())), lit(0, cqBits), mux(admin, cqAdmin, cqCreated)));
         when(flush, () -> users.write(sweepAddr, lit(0, 11)))
