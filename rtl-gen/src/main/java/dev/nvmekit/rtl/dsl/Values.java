@@ -23,7 +23,7 @@ final class Values {
     }
 
     static boolean fits(long v, SignalType t) {
-        if (t.width() >= 64) return t.signed() || v >= 0 || t.width() > 64;
+        if (t.width() >= 64) return t.signed() || v >= 0;
         if (t.signed()) {
             long min = -(1L << (t.width() - 1));
             long max = (1L << (t.width() - 1)) - 1;
