@@ -437,6 +437,14 @@ public abstract class Component {
                 reportError(at, target.name(), "'" + target.name() + "' is the read data of a memory and cannot be assigned");
                 return;
             }
+            case OUTPUT -> {
+                // Once placed, the child's constructor is done: a set() now comes from the parent.
+                if (parent != null && parent.childPortNets.containsKey(target)) {
+                    parent.reportError(at, parent.childPortNets.get(target).name(), "output '" + target.name() + "' of instance '"
+                            + instanceName + "' is driven by the instance; it cannot also be assigned here");
+                    return;
+                }
+            }
             default -> {
             }
         }
