@@ -65,7 +65,7 @@ public abstract class Component {
         String n = moduleName == null ? Names.snake(getClass().getSimpleName()) : moduleName;
         String problem = Names.problem(n);
         if (problem != null) {
-            reportError(location, "", "module name: " + problem);
+            diagnostics.add(Diagnostic.error(location, n, "", "module name: " + problem)); // baseName is not set yet
             n = "module_" + Math.abs(n.hashCode());
         }
         this.baseName = n;
