@@ -32,6 +32,11 @@ final class Values {
         return v >= 0 && v < (1L << t.width());
     }
 
+    /** Whether {@code v} is a bit pattern of {@code width} bits or a two's complement value that fits them. */
+    static boolean fitsPattern(BigInteger v, int width) {
+        return v.signum() >= 0 ? v.bitLength() <= width : v.bitLength() < width;
+    }
+
     static Value constant(long v, SignalType t) {
         return Scopes.constant(BigInteger.valueOf(v), t);
     }
