@@ -5,10 +5,12 @@ import dev.nvmekit.rtl.ir.Assign;
 import dev.nvmekit.rtl.ir.Expr;
 import dev.nvmekit.rtl.ir.ModuleDef;
 import dev.nvmekit.rtl.ir.SignalType;
+import dev.nvmekit.rtl.dsl.Reg;
 import dev.nvmekit.rtl.dsl.Signal;
 import dev.nvmekit.rtl.dsl.Value;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigInteger;
 import java.util.List;
 
 import static dev.nvmekit.rtl.checks.Findings.elaborated;
@@ -181,6 +183,32 @@ class WidthChecksTest {
         error(all, p.at("neg"), "top", "constant -1 does not fit UInt(100)");
         error(all, p.at("add"), "top", "constant 20 does not fit UInt(4)");
         error(all, p.at("set"), "top.o", "constant 99 does not fit UInt(4) of 'o'");
+    }
+
+    @Test
+    void bigIntegerConstantsAreCheckedNotMasked() {
+        Probe p = new Probe("top") {{
+            Signal o = out("o", 4);
+            mark("reg"); Reg r = reg("r", 4).init(BigInteger.valueOf(300));
+            mark("set"); o.set(BigInteger.valueOf(16));
+            mark("lit"); Value big = lit(BigInteger.ONE.shiftLeft(70), 70);
+            r.set(r.add(big.truncate(4)));
+            o.set(r);
+        }};
+        List<Diagnostic> all = errorsOf(p);
+        error(all, p.at("reg"), "top.r", "reset value 300 does not fit UInt(4)");
+        error(all, p.at("set"), "top.o", "constant 16 does not fit UInt(4) of 'o'");
+        error(all, p.at("lit"), "top", "does not fit UInt(70)");
+    }
+
+    @Test
+    void negativeBigIntegerResetValuesAreTwosComplementPatterns() {
+        Probe p = new Probe("top") {{
+            Reg r = reg("r", SignalType.signed(4)).init(BigInteger.valueOf(-8));
+            r.set(r.add(slit(1, 4)));
+            outSigned("o", 4).set(r);
+        }};
+        assertEquals(BigInteger.valueOf(8), elaborated(p).design().topModule().registers().getFirst().resetValue().orElseThrow());
     }
 
     @Test
