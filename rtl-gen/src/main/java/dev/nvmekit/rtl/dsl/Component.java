@@ -250,7 +250,10 @@ public abstract class Component {
 
     /** The element of {@code items} chosen by an unsigned index (the last one past the end). */
     protected final Value pick(Value index, List<? extends Value> items) {
-        if (items.isEmpty()) throw new IllegalArgumentException("pick needs at least one item");
+        if (items.isEmpty()) {
+            reportError(SourceCapture.caller(), "", "pick needs at least one item");
+            return bool(false);
+        }
         Value result = items.getLast();
         for (int i = items.size() - 2; i >= 0; i--) {
             Value hit = (index.width() < 63 && i >= (1L << index.width())) ? bool(false) : index.eq(Values.constant(i, index.type()));

@@ -1,5 +1,7 @@
 package dev.nvmekit.rtl.dsl;
 
+import dev.nvmekit.rtl.check.DesignException;
+import dev.nvmekit.rtl.check.Diagnostic;
 import dev.nvmekit.rtl.ir.Expr;
 import dev.nvmekit.rtl.ir.SignalType;
 
@@ -42,7 +44,10 @@ final class Values {
     }
 
     static Value concat(List<? extends Value> parts) {
-        if (parts.isEmpty()) throw new IllegalArgumentException("cat needs at least one value");
+        if (parts.isEmpty()) {
+            // No value means no component to record the error in: fail at once, at the user's line.
+            throw new DesignException(List.of(Diagnostic.error(SourceCapture.caller(), "<constant>", "", "cat needs at least one value")));
+        }
         Component s = Scopes.common(parts);
         List<Expr> exprs = new ArrayList<>();
         for (Value p : parts) exprs.add(Scopes.lift(p, s));
