@@ -31,7 +31,7 @@ final class Values {
             long max = (1L << (t.width() - 1)) - 1;
             return v >= min && v <= max;
         }
-        return v >= 0 && v < (1L << t.width());
+        return v >= 0 && (v >>> t.width()) == 0; // not v < 1L << width: that overflows at width 63
     }
 
     /** Whether {@code v} is a bit pattern of {@code width} bits or a two's complement value that fits them. */
