@@ -186,6 +186,18 @@ class WidthChecksTest {
     }
 
     @Test
+    void constantsFitSixtyThreeAndSixtyFourBitValues() {
+        Probe p = new Probe("top") {{
+            Signal a = in("a", 63);
+            Signal b = in("b", 64);
+            out("x", 63).set(a.add(1).xor(Long.MAX_VALUE));
+            out("y", 64).set(b.add(Long.MAX_VALUE));
+            mark("neg"); out("z", 63).set(a.sub(-1));
+        }};
+        error(errorsOf(p), p.at("neg"), "top", "constant -1 does not fit UInt(63)");
+    }
+
+    @Test
     void bigIntegerConstantsAreCheckedNotMasked() {
         Probe p = new Probe("top") {{
             Signal o = out("o", 4);
