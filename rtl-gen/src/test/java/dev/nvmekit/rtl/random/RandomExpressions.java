@@ -54,7 +54,8 @@ final class RandomExpressions {
             };
             case 11 -> compare(a, b);
             case 12 -> compare(a, constant(a.type()));
-            case 13 -> random.nextBoolean() ? a.shl(random.nextInt(a.width() + 2)) : a.shr(random.nextInt(a.width() + 2));
+            // Shifting a whole value out is a constant Verilator folds before its UNSIGNED/CMPCONST checks.
+            case 13 -> random.nextBoolean() ? a.shl(random.nextInt(a.width())) : a.shr(random.nextInt(a.width()));
             case 14 -> {
                 Value amount = b.asUnsigned();
                 if (random.nextBoolean()) amount = amount.truncate(1 + random.nextInt(Math.min(amount.width(), 8)));
