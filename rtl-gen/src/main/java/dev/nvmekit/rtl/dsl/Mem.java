@@ -112,6 +112,10 @@ public final class Mem {
                     + "), got " + address.type() + "; use resize(" + addressWidth() + ")");
             return address.asUnsigned().resize(addressWidth());
         }
+        if (address.expr() instanceof Expr.Literal l && l.value().compareTo(BigInteger.valueOf(depth)) >= 0) {
+            owner.reportError(SourceCapture.caller(), name, "address " + l.value() + " is outside memory '" + name
+                    + "' of depth " + depth);
+        }
         return address;
     }
 
