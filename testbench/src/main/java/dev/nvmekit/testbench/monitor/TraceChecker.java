@@ -243,12 +243,20 @@ public final class TraceChecker {
         b.data().add(e.big("m_axi_rdata"));
         boolean last = b.data().size() == b.beats();
         if (e.getOr("m_axi_rlast", last ? 1 : 0) != (last ? 1 : 0)) fail(e.cycle(), "§3.3 AXI", "RLAST wrong on beat " + b.data().size() + " of " + b.beats());
-        if (!last) return;
-        fifo.poll();
+        if (last) fifo.poll();
         if (b.sq() == null || b.sq() != queues.sqs.get(b.sq().id) || memoryError) return;
-        byte[] bytes = new byte[b.beats() * dataBytes];
-        for (int i = 0; i < b.beats(); i++) System.arraycopy(BusWord.bytes(b.data().get(i), dataBytes), 0, bytes, i * dataBytes, dataBytes);
-        for (int i = 0; i < b.count(); i++) b.sq().fetched.add(BusWord.of(bytes, i * 64, 64));
+        // An SQE may be handed out as soon as its own beats are in, before the burst's last beat.
+        int have = b.data().size() * dataBytes;
+        int before = (b.data().size() - 1) * dataBytes;
+        for (int i = before / 64; i < b.count() && (i + 1) * 64 <= have; i++) {
+            if ((i + 1) * 64 <= before) continue;
+            byte[] bytes = new byte[64];
+            for (int k = 0; k < 64; k++) {
+                int at = i * 64 + k;
+                bytes[k] = BusWord.bytes(b.data().get(at / dataBytes), dataBytes)[at % dataBytes];
+            }
+            b.sq().fetched.add(BusWord.of(bytes));
+        }
     }
 
     private void writeAddress(TraceEvent e) {
