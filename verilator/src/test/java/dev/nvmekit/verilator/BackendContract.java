@@ -16,8 +16,11 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,7 +63,7 @@ abstract class BackendContract {
             sim.poke("enable", 0);
             sim.step(3);
             assertEquals(5, sim.peek("count"));
-            assertEquals(7, sim.cycle(), "reset cycles count too");
+            assertEquals(10, sim.cycle(), "reset cycles count too");
         }
     }
 
@@ -238,6 +241,31 @@ abstract class BackendContract {
         List<Long> times = Files.readAllLines(vcd).stream().filter(l -> l.startsWith("#")).map(l -> Long.parseLong(l.substring(1))).toList();
         // Cycle 2 begins at the second rising edge (15 ns); cycle 3 ends before the fourth (35 ns).
         assertEquals(List.of(15_000L, 20_000L, 25_000L, 30_000L), times);
+    }
+
+    @Test
+    void vcdScopeFilterKeepsTheChosenHierarchy() throws Exception {
+        Path inner = dir.resolve("inner.vcd");
+        try (Simulator sim = backend().open(MEMORY_TOP, SimulationOptions.defaults().withVcd(inner).withVcdScopes(Set.of("ctr"), 0))) {
+            sim.step(2);
+        }
+        Set<String> innerVars = vcdVariables(inner);
+        assertTrue(innerVars.contains("acc"), innerVars.toString());
+        assertFalse(innerVars.contains("rd_data") || innerVars.contains("ticks"), innerVars.toString());
+
+        Path topOnly = dir.resolve("top.vcd");
+        try (Simulator sim = backend().open(MEMORY_TOP, SimulationOptions.defaults().withVcd(topOnly).withVcdScopes(Set.of(""), 1))) {
+            sim.step(2);
+        }
+        Set<String> topVars = vcdVariables(topOnly);
+        assertTrue(topVars.contains("rd_data") && topVars.contains("ticks"), topVars.toString());
+        assertFalse(topVars.contains("acc"), "instance ctr is below depth 1: " + topVars);
+    }
+
+    /** The names declared by {@code $var} lines of a VCD. */
+    static Set<String> vcdVariables(Path vcd) throws Exception {
+        return Files.readAllLines(vcd).stream().map(String::trim).filter(l -> l.startsWith("$var"))
+                .map(l -> l.split("\\s+")[4]).collect(Collectors.toSet());
     }
 
     @Test
