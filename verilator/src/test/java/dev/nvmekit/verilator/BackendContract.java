@@ -133,6 +133,19 @@ abstract class BackendContract {
     }
 
     @Test
+    void blackBoxesRunFromTheirVerilogSource() {
+        try (Simulator sim = open(MEMORY_TOP)) {
+            sim.reset(1);
+            sim.step(5);
+            assertEquals(5, sim.peek("ext_out"));
+            assertEquals(5, sim.peek("ext.count"), "a blackbox instance's ports by path");
+            sim.poke("wr_en", 1);
+            sim.step(2);
+            assertEquals(5, sim.peek("ext_out"), "enable = !wr_en");
+        }
+    }
+
+    @Test
     void memoryBackdoorAndPortsAgree() {
         try (Simulator sim = open(MEMORY_TOP)) {
             MemoryInfo words = sim.memory("words");

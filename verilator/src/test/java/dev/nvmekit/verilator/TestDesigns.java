@@ -1,5 +1,6 @@
 package dev.nvmekit.verilator;
 
+import dev.nvmekit.rtl.dsl.BlackBox;
 import dev.nvmekit.rtl.dsl.Component;
 import dev.nvmekit.rtl.dsl.Domain;
 import dev.nvmekit.rtl.dsl.Elaborator;
@@ -8,6 +9,9 @@ import dev.nvmekit.rtl.dsl.Reg;
 import dev.nvmekit.rtl.dsl.Signal;
 import dev.nvmekit.rtl.ir.Design;
 import dev.nvmekit.rtl.ir.ResetKind;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 
 /**
  * The few designs the backend tests share (each distinct design costs a Verilator build, so
@@ -41,7 +45,33 @@ final class TestDesigns {
         }
     }
 
-    /** A register file on a memory, a counter instance {@code ctr}, and a counter in a second domain. */
+    /** External Verilog: a counter whose width is a Verilog parameter. */
+    static final class ExternalCounter extends BlackBox {
+        final Signal clk, rst, enable, count;
+
+        ExternalCounter() {
+            super("external_counter");
+            source(resource("/verilog/external_counter.v"));
+            verilogParameter("WIDTH", "8");
+            clk = in("clk", 1);
+            rst = in("rst", 1);
+            enable = in("enable", 1);
+            count = out("count", 8);
+        }
+    }
+
+    private static String resource(String name) {
+        try {
+            return Path.of(TestDesigns.class.getResource(name).toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A register file on a memory, a counter instance {@code ctr}, a blackbox counter {@code ext},
+     * and a counter in a second domain.
+     */
     static final class MemoryTop extends Component {
         MemoryTop() {
             Signal wrEn = in("wr_en", 1);
@@ -53,6 +83,7 @@ final class TestDesigns {
             Signal negated = outSigned("negated", 8);
             Signal ctrCount = out("counted", 8);
             Signal fastCount = out("fast_count", 16);
+            Signal extCount = out("ext_out", 8);
 
             Mem words = mem("words", 72, 16);
             when(wrEn, () -> words.write(wrAddr, wrData));
@@ -63,6 +94,12 @@ final class TestDesigns {
             ctr.enable.set(bool(true));
             ctr.addend.set(lit(3, 100));
             ctrCount.set(ctr.count);
+
+            ExternalCounter ext = instance("ext", new ExternalCounter());
+            ext.clk.set(mainDomain().clock());
+            ext.rst.set(mainDomain().reset());
+            ext.enable.set(wrEn.not());
+            extCount.set(ext.count);
 
             Domain fast = domain("fast", "clk_fast", "rst_fast", ResetKind.SYNC_HIGH);
             withDomain(fast, () -> {
