@@ -104,8 +104,7 @@ final class VerilatorSimulator implements Simulator {
             memoryData = memSegs.toArray(MemorySegment[]::new);
             memoryBytes = memSizes.stream().mapToInt(Integer::intValue).toArray();
 
-            List<ClockSpec> clocks = options.clocks();
-            if (clocks.isEmpty() && design.topModule().port("clk").isPresent()) clocks = List.of(ClockSpec.of("clk"));
+            List<ClockSpec> clocks = clocks(design, options.clocks());
             for (int i = 0; i < clocks.size(); i++) {
                 ClockSpec c = clocks.get(i);
                 SignalInfo port = byPath.get(c.port());
@@ -139,6 +138,29 @@ final class VerilatorSimulator implements Simulator {
             if (e instanceof SimulationException s) throw s;
             throw new SimulationException("cannot start the Verilator simulation of " + design.top() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The given clocks, then every other clock of the top's domains at the primary's period and
+     * phase (as on the embedded backend); by default the primary is {@code clk}.
+     */
+    private static List<ClockSpec> clocks(Design design, List<ClockSpec> given) {
+        List<ClockSpec> clocks = new ArrayList<>(given);
+        if (clocks.isEmpty()) {
+            if (design.topModule().port("clk").isPresent()) clocks.add(ClockSpec.of("clk"));
+            else design.topModule().clockDomains().stream().findFirst().ifPresent(d -> clocks.add(ClockSpec.of(d.clock())));
+        }
+        java.util.Set<String> ports = new java.util.HashSet<>();
+        for (ClockSpec c : clocks) {
+            if (!ports.add(c.port())) throw new SimulationException("clock " + c.port() + " is given twice");
+        }
+        if (!clocks.isEmpty()) {
+            ClockSpec primary = clocks.getFirst();
+            for (ClockDomain d : design.topModule().clockDomains()) {
+                if (ports.add(d.clock())) clocks.add(new ClockSpec(d.clock(), primary.periodPs(), primary.firstRisePs()));
+            }
+        }
+        return clocks;
     }
 
     private static ClockDomain primaryDomain(Design design, String clockPort) {

@@ -42,7 +42,7 @@ struct Sim {
     uint64_t cycle = 0;
     uint64_t vcdFrom = 0;
     uint64_t vcdTo = 0;
-    bool initialDumpPending = false;
+    bool dumpPending = false;  // the values at `time` are still to be written to the VCD
     bool haveDumped = false;
     uint64_t lastDump = 0;
     std::string error;
@@ -58,16 +58,23 @@ void dumpAt(Sim* s, uint64_t t) {
     s->lastDump = t;
 }
 
+// Writes the values of the last edge time, as they are now: after that edge and after whatever
+// Java poked since. Deferring the dump to just before the next edge (or to close) puts pokes
+// made between steps at the time of the edge they followed, as the embedded backend's VCD does.
+void flushPendingDump(Sim* s) {
+    if (!s->dumpPending) return;
+    s->dumpPending = false;
+    s->model->eval();
+    dumpAt(s, s->time);
+}
+
 // Runs one rising edge of the primary clock, with every other clock's edges before it in time
 // order. Edges of several clocks at the same instant are applied together, then evaluated once.
 void stepOne(Sim* s) {
     for (;;) {
         uint64_t t = UINT64_MAX;
         for (const Clock& c : s->clocks) t = c.next < t ? c.next : t;
-        if (s->initialDumpPending) {
-            s->initialDumpPending = false;
-            if (t > 0) dumpAt(s, 0);
-        }
+        flushPendingDump(s);
         bool primaryRose = false;
         for (Clock& c : s->clocks) {
             if (c.next != t) continue;
@@ -79,7 +86,7 @@ void stepOne(Sim* s) {
         s->ctx->time(t);
         s->model->eval();
         if (primaryRose) ++s->cycle;
-        dumpAt(s, t);
+        s->dumpPending = s->vcd != nullptr;
         if (primaryRose) return;
     }
 }
@@ -145,7 +152,7 @@ void nk_destroy(void* h) {
     enter(s);
     try {
         if (s->vcd) {
-            if (s->initialDumpPending) dumpAt(s, 0);  // never stepped: still show time 0
+            flushPendingDump(s);
             s->vcd->close();
             delete s->vcd;
         }
@@ -234,7 +241,7 @@ int32_t nk_trace_open(void* h, const char* path, const char* scopes, int64_t fro
         if (!s->vcd->isOpen()) throw std::runtime_error(std::string("cannot open VCD file ") + path);
         s->vcdFrom = static_cast<uint64_t>(from);
         s->vcdTo = static_cast<uint64_t>(to);
-        s->initialDumpPending = true;
+        s->dumpPending = true;  // time 0, written with the first step
     });
 }
 
