@@ -5,6 +5,8 @@ import dev.nvmekit.rtl.ir.Design;
 import dev.nvmekit.sim.SimulationOptions;
 import dev.nvmekit.sim.Simulator;
 import dev.nvmekit.sim.Simulator.SignalInfo;
+import dev.nvmekit.sim.bench.LfsrMesh;
+import dev.nvmekit.sim.compiled.EmbeddedBackend;
 import dev.nvmekit.verilator.ModelCache;
 import dev.nvmekit.verilator.VerilatorBackend;
 
@@ -19,7 +21,8 @@ import java.util.stream.Stream;
  * Prints the Verilator backend's figures: nanoseconds per poke, peek and step(1) through FFM,
  * model build time cold (fresh model cache; the Verilator runtime objects already cached) and
  * cached, and simulated cycles per second with a poke and a peek per cycle (a testbench's
- * loop) and free-running. Not a test: figures vary by machine and load. Run with
+ * loop, beside the embedded backend on the same workload as the sim module's SimBenchmark) and
+ * free-running. Not a test: figures vary by machine and load. Run with
  * {@code java --enable-native-access=ALL-UNNAMED -cp ... dev.nvmekit.verilator.bench.VerilatorBenchmark [seconds]}.
  */
 public final class VerilatorBenchmark {
@@ -31,7 +34,7 @@ public final class VerilatorBenchmark {
         Path defaultRoot = ModelCache.defaultRoot(System.getenv(), System.getProperty(ModelCache.DIR_PROPERTY));
         Path models = Files.createTempDirectory("verilator-bench");
         try {
-            System.out.println("design                 cold build ms   cached open ms   testbench c/s   free-running c/s");
+            System.out.println("design                 cold build ms   cached open ms   testbench c/s   free-running c/s   embedded testbench c/s");
             for (int cells : new int[] {4, 400}) {
                 Design design = Elaborator.elaborate(new LfsrMesh(cells)).design();
                 long t0 = System.nanoTime();
@@ -42,9 +45,13 @@ public final class VerilatorBenchmark {
                 cached.open(design, SimulationOptions.defaults()).close();
                 long warm = System.nanoTime() - t0;
                 if (cached.cache().verilatorRuns() != 0) throw new IllegalStateException("the cached open ran Verilator");
+                double embedded;
+                try (Simulator sim = new EmbeddedBackend().open(design, SimulationOptions.defaults())) {
+                    embedded = testbenchCyclesPerSecond(sim, seconds);
+                }
                 try (Simulator sim = cached.open(design, SimulationOptions.defaults())) {
-                    System.out.printf(Locale.ROOT, "lfsr_mesh(%3d cells)   %13.0f   %14.1f   %13.0f   %16.0f%n", cells, cold / 1e6, warm / 1e6,
-                            testbenchCyclesPerSecond(sim, seconds), freeRunningCyclesPerSecond(sim, seconds));
+                    System.out.printf(Locale.ROOT, "lfsr_mesh(%3d cells)   %13.0f   %14.1f   %13.0f   %16.0f   %22.0f%n", cells, cold / 1e6, warm / 1e6,
+                            testbenchCyclesPerSecond(sim, seconds), freeRunningCyclesPerSecond(sim, seconds), embedded);
                     if (cells == 4) perCall(sim);
                 }
             }
