@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** On random designs the compiled backend agrees with the interpreter on every signal (internal ones too), every cycle. */
 class BackendAgreementProperties {
-    @Property(tries = 60)
+    @Property(tries = 60, seed = "20261125") // fixed: CI must be repeatable; change the seed to explore
     void compiledAgreesWithInterpreter(@ForAll long seed, @ForAll @IntRange(min = 4, max = 40) int ops) {
         var design = Elaborator.elaborate(new RandomDesign(seed, ops, 2)).design();
         String mismatch = Lockstep.run(design, List.of(new InterpreterBackend(), new EmbeddedBackend()),

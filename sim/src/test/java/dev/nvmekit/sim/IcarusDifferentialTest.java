@@ -60,7 +60,7 @@ class IcarusDifferentialTest {
         check(new RandomDesign(-1, 8, 2), 30);
     }
 
-    @Property(tries = 30)
+    @Property(tries = 30, seed = "20261125") // fixed: CI must be repeatable; change the seed to explore
 
     void randomDesignsAgreeWithIcarus(@ForAll long seed, @ForAll @IntRange(min = 4, max = 30) int ops) throws Exception {
         if (!IcarusReference.available()) return;

@@ -170,6 +170,10 @@ public final class Elaborator {
                         c.reportWarning(r.location(), r.name(), "register '" + r.name() + "' feeds back on itself but has no reset value;"
                                 + " its state starts unknown on hardware. Give it init(...), or noReset() if that is intended");
                     }
+                    if (d.isEmpty()) {
+                        c.reportWarning(r.location(), r.name(), "register '" + r.name() + "' is never assigned; it keeps its "
+                                + (r.resetValue().isPresent() ? "reset" : "power-up") + " value. Assign it, or use a constant");
+                    }
                     registers.add(new Register(r.name(), r.type(), r.domain().name(), next, r.resetValue(), r.initValue(), r.location()));
                 }
                 default -> {

@@ -99,7 +99,7 @@ public final class VerilogEmitter {
             for (Assign a : m.assigns()) {
                 String lead = "  assign " + a.target() + " = ";
                 body.append(lead).append(exprs.printTop(a.value(), a.target(), " ".repeat(lead.length())))
-                        .append(";  // ").append(a.location()).append('\n');
+                        .append(";  // at ").append(a.location()).append('\n');
             }
             for (Memory mem : m.memories()) memory(mem, body);
             for (ClockDomain d : m.clockDomains()) registers(d, body);
@@ -145,16 +145,34 @@ public final class VerilogEmitter {
                             .append(";\n");
                 }
                 body.append("    end else begin\n");
-                for (Register r : reset) next(r, r.next(), "      ", body);
+                for (Register r : reset) nextWithHold(r, "      ", body);
                 body.append("    end\n");
             } else {
-                for (Register r : reset) next(r, r.next(), "    ", body);
+                for (Register r : reset) nextWithHold(r, "    ", body);
             }
-            for (Register r : plain) next(r, r.next(), "    ", body);
+            for (Register r : plain) nextWithHold(r, "    ", body);
             body.append("  end\n");
         }
 
-        /** Prints a register's next value, turning hold-multiplexers into {@code if}s. */
+        /**
+         * Prints a register's next value, turning hold-multiplexers into {@code if}s. A register that never
+         * changes, or whose assignments all sit under constant conditions that Yosys's front end folds away,
+         * first gets an explicit hold so that it stays driven.
+         */
+        private void nextWithHold(Register r, String indent, StringBuilder body) {
+            if (isHold(r, r.next()) || constantCondition(r, r.next())) {
+                body.append(indent).append(r.name()).append(" <= ").append(r.name()).append(";  // holds its value\n");
+            }
+            next(r, r.next(), indent, body);
+        }
+
+        private static boolean constantCondition(Register r, Expr e) {
+            if (!(e instanceof Expr.Mux m) || !holds(r, e)) return false;
+            java.util.List<String> refs = new java.util.ArrayList<>();
+            dev.nvmekit.rtl.check.ExprRefs.collect(m.select(), refs);
+            return refs.isEmpty() || constantCondition(r, m.whenTrue()) || constantCondition(r, m.whenFalse());
+        }
+
         private void next(Register r, Expr e, String indent, StringBuilder body) {
             if (isHold(r, e)) return;
             if (e instanceof Expr.Mux mux && (holds(r, mux.whenTrue()) || holds(r, mux.whenFalse()))) {
@@ -175,7 +193,7 @@ public final class VerilogEmitter {
                 return;
             }
             String lead = indent + r.name() + " <= ";
-            body.append(lead).append(exprs.printTop(e, r.name(), " ".repeat(lead.length()))).append(";  // ").append(r.location()).append('\n');
+            body.append(lead).append(exprs.printTop(e, r.name(), " ".repeat(lead.length()))).append(";  // at ").append(r.location()).append('\n');
         }
 
         private static boolean isHold(Register r, Expr e) {
@@ -191,7 +209,14 @@ public final class VerilogEmitter {
         }
 
         private void memory(Memory mem, StringBuilder body) {
-            if (!mem.init().isEmpty()) {
+            if (mem.init().isEmpty()) {
+                // Zero power-up contents, as every simulator of this toolkit assumes; it also keeps words that are
+                // never written driven when Yosys turns a constant-address memory into registers.
+                String i = exprs.freshName(mem.name() + "_init");
+                body.append("  integer ").append(i).append(";\n  initial begin\n    for (").append(i).append(" = 0; ").append(i).append(" < ")
+                        .append(mem.depth()).append("; ").append(i).append(" = ").append(i).append(" + 1) ").append(mem.name()).append('[')
+                        .append(i).append("] = ").append(VerilogExpressions.literal(java.math.BigInteger.ZERO, unsigned(mem.wordType()))).append(";\n  end\n");
+            } else {
                 body.append("  initial begin\n");
                 for (int i = 0; i < mem.depth(); i++) {
                     java.math.BigInteger v = i < mem.init().size() ? mem.init().get(i) : java.math.BigInteger.ZERO;
@@ -202,7 +227,7 @@ public final class VerilogEmitter {
             for (Memory.Write w : mem.writes()) {
                 ClockDomain d = m.clockDomain(w.clockDomain()).orElseThrow();
                 String addr = exprs.print(w.address(), mem.name() + "_waddr");
-                body.append("  always @(posedge ").append(d.clock()).append(") begin  // ").append(w.location()).append('\n');
+                body.append("  always @(posedge ").append(d.clock()).append(") begin  // at ").append(w.location()).append('\n');
                 body.append("    if (").append(exprs.print(w.enable(), mem.name() + "_we")).append(") begin\n");
                 if (w.byteEnable().isEmpty()) {
                     body.append("      ").append(mem.name()).append('[').append(addr).append("] <= ").append(exprs.print(w.data(), mem.name() + "_wdata")).append(";\n");
@@ -221,7 +246,7 @@ public final class VerilogEmitter {
             }
             for (Memory.SyncRead r : mem.syncReads()) {
                 ClockDomain d = m.clockDomain(r.clockDomain()).orElseThrow();
-                body.append("  always @(posedge ").append(d.clock()).append(") begin  // ").append(r.location()).append('\n');
+                body.append("  always @(posedge ").append(d.clock()).append(") begin  // at ").append(r.location()).append('\n');
                 body.append("    if (").append(exprs.print(r.enable(), r.name() + "_en")).append(") ")
                         .append(r.name()).append(" <= ").append(mem.name()).append('[').append(exprs.print(r.address(), r.name() + "_addr")).append("];\n");
                 body.append("  end\n");
@@ -243,7 +268,7 @@ public final class VerilogEmitter {
                 i.parameters().forEach((k, v) -> ps.add("." + k + "(" + v + ")"));
                 body.append(" #(").append(String.join(", ", ps)).append(")");
             }
-            body.append(' ').append(i.name()).append(" (  // ").append(i.location()).append('\n');
+            body.append(' ').append(i.name()).append(" (  // at ").append(i.location()).append('\n');
             List<Instance.Binding> bs = i.bindings();
             for (int k = 0; k < bs.size(); k++) {
                 Instance.Binding bnd = bs.get(k);

@@ -166,12 +166,17 @@ final class VerilogExpressions {
     }
 
     private String hoist(Expr e, String owner) {
-        String base = owner + "_";
-        int n = 1;
-        while (taken.contains(base + n)) n++;
-        String name = base + n;
-        taken.add(name);
+        String name = freshName(owner);
         hoisted.add(new Hoisted(name, e));
+        return name;
+    }
+
+    /** A name {@code <base>_<n>} not used in the module yet, now taken. */
+    String freshName(String base) {
+        int n = 1;
+        while (taken.contains(base + "_" + n)) n++;
+        String name = base + "_" + n;
+        taken.add(name);
         return name;
     }
 

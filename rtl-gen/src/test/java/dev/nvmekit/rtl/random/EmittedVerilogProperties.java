@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  */
 class EmittedVerilogProperties {
 
-    @Property(tries = 25, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 25, shrinking = ShrinkingMode.OFF, seed = "20261125") // fixed: CI must be repeatable; change the seed to explore
     void allThreeToolsAcceptTheEmittedVerilog(@ForAll long seed) {
         Design design = Elaborator.elaborate(RandomDesigns.design(seed)).design();
         Path dir = temporaryDirectory();
