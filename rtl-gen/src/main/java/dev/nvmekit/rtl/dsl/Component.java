@@ -65,7 +65,7 @@ public abstract class Component {
         String n = moduleName == null ? Names.snake(getClass().getSimpleName()) : moduleName;
         String problem = Names.problem(n);
         if (problem != null) {
-            reportError(location, "", "module name: " + problem);
+            diagnostics.add(Diagnostic.error(location, n, "", "module name: " + problem)); // baseName is not set yet
             n = "module_" + Math.abs(n.hashCode());
         }
         this.baseName = n;
@@ -250,7 +250,10 @@ public abstract class Component {
 
     /** The element of {@code items} chosen by an unsigned index (the last one past the end). */
     protected final Value pick(Value index, List<? extends Value> items) {
-        if (items.isEmpty()) throw new IllegalArgumentException("pick needs at least one item");
+        if (items.isEmpty()) {
+            reportError(SourceCapture.caller(), "", "pick needs at least one item");
+            return bool(false);
+        }
         Value result = items.getLast();
         for (int i = items.size() - 2; i >= 0; i--) {
             Value hit = (index.width() < 63 && i >= (1L << index.width())) ? bool(false) : index.eq(Values.constant(i, index.type()));
@@ -442,6 +445,14 @@ public abstract class Component {
             case MEMORY_READ -> {
                 reportError(at, target.name(), "'" + target.name() + "' is the read data of a memory and cannot be assigned");
                 return;
+            }
+            case OUTPUT -> {
+                // Once placed, the child's constructor is done: a set() now comes from the parent.
+                if (parent != null && parent.childPortNets.containsKey(target)) {
+                    parent.reportError(at, parent.childPortNets.get(target).name(), "output '" + target.name() + "' of instance '"
+                            + instanceName + "' is driven by the instance; it cannot also be assigned here");
+                    return;
+                }
             }
             default -> {
             }
