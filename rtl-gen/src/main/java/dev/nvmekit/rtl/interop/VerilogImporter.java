@@ -61,6 +61,8 @@ public final class VerilogImporter {
             }
         });
         if (!problems.isEmpty()) throw new DesignException(problems);
+        for (Path f : files) problems.addAll(InitialBlockScan.scan(f, top));
+        if (!problems.isEmpty()) throw new DesignException(problems);
 
         StringBuilder script = new StringBuilder();
         for (Path f : files) script.append("read_verilog ").append(YosysProcess.quote(f.toString())).append('\n');
