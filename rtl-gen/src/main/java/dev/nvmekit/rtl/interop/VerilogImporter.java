@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * <p>One Yosys run per call: {@code read_verilog; chparam; hierarchy -check; proc; flatten;
- * opt_dff; memory_dff; opt -full; memory_collect; opt_clean; write_json}. What the IR cannot express
+ * opt_dff -keepdc; memory_dff; opt -full -keepdc; memory_collect; opt_clean; write_json}. What the IR cannot express
  * (latches, negative-edge or derived clocks, several asynchronous resets on one clock, inout
  * ports, division) is reported as a {@link DesignException} at the Verilog file and line.
  */
@@ -68,7 +68,7 @@ public final class VerilogImporter {
         for (Path f : files) script.append("read_verilog ").append(YosysProcess.quote(f.toString())).append('\n');
         parameters.forEach((k, v) -> script.append("chparam -set ").append(k).append(' ').append(v).append(' ').append(top).append('\n'));
         script.append("hierarchy -check -top ").append(top).append('\n')
-                .append("proc\nflatten\nopt_clean\nopt_dff\nmemory_dff\nopt_clean\nopt -full\nmemory_collect\nopt_clean\n")
+                .append("proc\nflatten\nopt_clean\nopt_dff -keepdc\nmemory_dff\nopt_clean\nopt -full -keepdc\nmemory_collect\nopt_clean\n")
                 .append("write_json %JSON%\n");
         String json = YosysProcess.run(script.toString(), top);
 
