@@ -302,6 +302,12 @@ public abstract class Component {
         return currentDomain != null ? currentDomain : mainDomain();
     }
 
+    /** Makes existing ports the implicit domain (for {@link ImportedModule}, whose clock is not {@code clk}). */
+    final void adoptMainDomain(Domain d) {
+        mainDomain = d;
+        domains.add(0, d);
+    }
+
     // ---- identity -----------------------------------------------------------------------------
 
     /** The module's base name (before parameter specialisation). */

@@ -46,7 +46,8 @@ public final class Elaborator {
         postOrder(top, order);
         List<ModuleDef> provisionalDefs = new ArrayList<>();
         for (Component c : order) {
-            ModuleDef def = c instanceof BlackBox bb ? e.blackBoxDef(bb) : e.moduleDef(c);
+            ModuleDef def = c instanceof BlackBox bb ? e.blackBoxDef(bb)
+                    : c instanceof ImportedModule im ? im.definition() : e.moduleDef(c);
             e.diagnostics.addAll(c.diagnostics());
             String key = e.classify(c, def);
             if (key != null) provisionalDefs.add(rename(def, key, Map.of()));
@@ -201,14 +202,20 @@ public final class Elaborator {
                             + "' needs a reset but the clock domain it is placed in has none");
                     continue;
                 }
-                bindings.add(new Instance.Input(p.name(), src.expr()));
+                Expr value = src.expr();
+                boolean isReset = p != child.mainDomainOrNull().clock();
+                if (isReset && child.mainDomainOrNull().kind().activeHigh() != d.kind().activeHigh()) {
+                    value = Expr.Unary.of(Expr.UnaryOp.NOT, value); // e.g. a SpinalHDL block's reset_n under an active-high rst
+                }
+                bindings.add(new Instance.Input(p.name(), value));
                 continue;
             }
             Signal net = parent.childPortNets().get(p);
             bindings.add(p.kind() == Signal.Kind.INPUT ? new Instance.Input(p.name(), net.expr())
                     : new Instance.Output(p.name(), net.name()));
         }
-        Map<String, String> params = child instanceof BlackBox bb ? bb.verilogParameters() : Map.of();
+        Map<String, String> params = child instanceof BlackBox bb ? bb.verilogParameters()
+                : child instanceof ImportedModule im ? im.verilogParameters() : Map.of();
         return new Instance(child.instanceName(), provisional.get(child), bindings, params, child.instanceLocation());
     }
 

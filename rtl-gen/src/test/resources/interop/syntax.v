@@ -1,0 +1,5 @@
+// Not importable: a syntax error on line 4.
+module broken (input wire a, output wire y);
+  assign y = a
+  wire oops;
+endmodule
