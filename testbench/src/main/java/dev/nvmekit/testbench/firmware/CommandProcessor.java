@@ -29,7 +29,7 @@ import java.util.Set;
  * {@link FirmwareBackEnd} moves exactly these calls on and off the front end's ports, and unit
  * tests call them directly.
  *
- * <p>Timing: commands wait in arrival order; the firmware starts one every
+ * <p>Timing: commands wait in arrival order, admin commands ahead of I/O; the firmware starts one every
  * {@link FirmwareConfig#commandCycles()} cycles, moves its data at once, and its completion
  * becomes ready when both that time and its media work have passed. Until then it holds one of
  * {@link FirmwareConfig#commandSlots()} slots; with all slots taken {@link #canAccept()} is false,
@@ -44,7 +44,9 @@ public final class CommandProcessor {
     private final FirmwareState state;
     private final AdminCommands admin;
     private final NvmCommands nvm;
-    private final ArrayDeque<Command> queued = new ArrayDeque<>();
+    /** Admin commands go before queued I/O, as a firmware with its own admin path would run them. */
+    private final ArrayDeque<Command> adminQueued = new ArrayDeque<>();
+    private final ArrayDeque<Command> ioQueued = new ArrayDeque<>();
     private final PriorityQueue<Ready> ready = new PriorityQueue<>(
             Comparator.comparingLong(Ready::at).thenComparingLong(Ready::seq));
     private final Map<Integer, Integer> outstandingPerSq = new HashMap<>();
@@ -96,7 +98,7 @@ public final class CommandProcessor {
             complete(c, StatusCode.ABORTED_SQ_DELETION.retryable(), 0, now);
             return;
         }
-        queued.add(c);
+        (sqid == 0 ? adminQueued : ioQueued).add(c);
     }
 
     /** Moves time on to cycle {@code cycle} and starts the next command if the firmware is free. */
@@ -108,9 +110,9 @@ public final class CommandProcessor {
         if (state.sanitize.update(now)) {
             admin.namespaceCommands().sanitizeFinished();
         }
-        if (!fatal && now >= coreFreeAt && !queued.isEmpty()) {
+        if (!fatal && now >= coreFreeAt && !(adminQueued.isEmpty() && ioQueued.isEmpty())) {
             coreFreeAt = now + config.commandCycles();
-            execute(queued.poll());
+            execute(adminQueued.isEmpty() ? ioQueued.poll() : adminQueued.poll());
         }
     }
 
@@ -188,7 +190,8 @@ public final class CommandProcessor {
      */
     public void controllerReset() {
         generation++;
-        queued.clear();
+        adminQueued.clear();
+        ioQueued.clear();
         ready.clear();
         outstandingPerSq.clear();
         drainWaiters.clear();
@@ -261,7 +264,7 @@ public final class CommandProcessor {
     }
 
     Optional<Command> abortQueued(int sqid, int cid) {
-        for (Iterator<Command> it = queued.iterator(); it.hasNext(); ) {
+        for (Iterator<Command> it = (sqid == 0 ? adminQueued : ioQueued).iterator(); it.hasNext(); ) {
             Command c = it.next();
             if (c.sqid == sqid && c.cid() == cid) {
                 it.remove();
@@ -274,7 +277,7 @@ public final class CommandProcessor {
     /** Aborts SQ {@code qid}'s queued commands, then runs {@code then} once all its completions are delivered. */
     void drainSq(int qid, Runnable then) {
         deletingSqs.add(qid);
-        for (Iterator<Command> it = queued.iterator(); it.hasNext(); ) {
+        for (Iterator<Command> it = ioQueued.iterator(); it.hasNext(); ) {
             Command c = it.next();
             if (c.sqid == qid) {
                 it.remove();
