@@ -65,7 +65,7 @@ public abstract class Component {
         String n = moduleName == null ? Names.snake(getClass().getSimpleName()) : moduleName;
         String problem = Names.problem(n);
         if (problem != null) {
-            reportError(location, "", "module name: " + problem);
+            diagnostics.add(Diagnostic.error(location, n, "", "module name: " + problem)); // baseName is not set yet
             n = "module_" + Math.abs(n.hashCode());
         }
         this.baseName = n;
@@ -250,7 +250,10 @@ public abstract class Component {
 
     /** The element of {@code items} chosen by an unsigned index (the last one past the end). */
     protected final Value pick(Value index, List<? extends Value> items) {
-        if (items.isEmpty()) throw new IllegalArgumentException("pick needs at least one item");
+        if (items.isEmpty()) {
+            reportError(SourceCapture.caller(), "", "pick needs at least one item");
+            return bool(false);
+        }
         Value result = items.getLast();
         for (int i = items.size() - 2; i >= 0; i--) {
             Value hit = (index.width() < 63 && i >= (1L << index.width())) ? bool(false) : index.eq(Values.constant(i, index.type()));
@@ -437,6 +440,14 @@ public abstract class Component {
                 reportError(at, target.name(), "'" + target.name() + "' is the read data of a memory and cannot be assigned");
                 return;
             }
+            case OUTPUT -> {
+                // Once placed, the child's constructor is done: a set() now comes from the parent.
+                if (parent != null && parent.childPortNets.containsKey(target)) {
+                    parent.reportError(at, parent.childPortNets.get(target).name(), "output '" + target.name() + "' of instance '"
+                            + instanceName + "' is driven by the instance; it cannot also be assigned here");
+                    return;
+                }
+            }
             default -> {
             }
         }
@@ -512,5 +523,104 @@ public abstract class Component {
             width = Math.max(SignalType.MIN_WIDTH, Math.min(width, SignalType.MAX_WIDTH));
         }
         return new SignalType(width, signed);
+    }
+
+    // ==== bundles, streams and vectors ==========================================================
+    // Added by the stdlib branch: factories only, built on declare()/port bookkeeping above.
+
+    /** A bundle consumed by this component: forward fields are inputs, flipped fields outputs. */
+    protected final Bundle inBundle(String prefix, BundleSpec spec) {
+        return bundle(prefix, spec, Signal.Kind.INPUT, Signal.Kind.OUTPUT, SourceCapture.caller());
+    }
+
+    /** A bundle produced by this component: forward fields are outputs, flipped fields inputs. */
+    protected final Bundle outBundle(String prefix, BundleSpec spec) {
+        return bundle(prefix, spec, Signal.Kind.OUTPUT, Signal.Kind.INPUT, SourceCapture.caller());
+    }
+
+    /** A bundle of wires inside this component. */
+    protected final Bundle wireBundle(String prefix, BundleSpec spec) {
+        return bundle(prefix, spec, Signal.Kind.WIRE, Signal.Kind.WIRE, SourceCapture.caller());
+    }
+
+    /** A stream this component consumes: valid and payload in, ready out. */
+    protected final Stream streamIn(String prefix, BundleSpec payload) {
+        return stream(prefix, payload, Signal.Kind.INPUT, Signal.Kind.OUTPUT, SourceCapture.caller());
+    }
+
+    /** A stream this component produces: valid and payload out, ready in. */
+    protected final Stream streamOut(String prefix, BundleSpec payload) {
+        return stream(prefix, payload, Signal.Kind.OUTPUT, Signal.Kind.INPUT, SourceCapture.caller());
+    }
+
+    /** A stream of wires inside this component (between two children, or to name a stage). */
+    protected final Stream streamWire(String prefix, BundleSpec payload) {
+        return stream(prefix, payload, Signal.Kind.WIRE, Signal.Kind.WIRE, SourceCapture.caller());
+    }
+
+    /** {@code count} unsigned input ports {@code <name>_0..}. */
+    protected final Vec<Signal> inVec(String name, int count, int width) {
+        return vec(name, count, width, Signal.Kind.INPUT, SourceCapture.caller());
+    }
+
+    /** {@code count} unsigned output ports {@code <name>_0..}. */
+    protected final Vec<Signal> outVec(String name, int count, int width) {
+        return vec(name, count, width, Signal.Kind.OUTPUT, SourceCapture.caller());
+    }
+
+    /** {@code count} unsigned wires {@code <name>_0..}. */
+    protected final Vec<Signal> wireVec(String name, int count, int width) {
+        return vec(name, count, width, Signal.Kind.WIRE, SourceCapture.caller());
+    }
+
+    /** {@code count} unsigned registers {@code <name>_0..} of the current clock domain. */
+    protected final Vec<Reg> regVec(String name, int count, int width) {
+        SourceLocation at = SourceCapture.caller();
+        List<Reg> regs = new ArrayList<>();
+        for (int i = 0; i < vecCount(name, count, at); i++) {
+            Reg r = new Reg(this, name + "_" + i, checkedType(width, false), domain(), at);
+            register(r.name(), r, at);
+            signals.add(r);
+            regs.add(r);
+        }
+        return new Vec<>(name, regs);
+    }
+
+    private Vec<Signal> vec(String name, int count, int width, Signal.Kind kind, SourceLocation at) {
+        List<Signal> elements = new ArrayList<>();
+        for (int i = 0; i < vecCount(name, count, at); i++) {
+            Signal s = declare(kind, name + "_" + i, checkedType(width, false), at);
+            if (kind != Signal.Kind.WIRE) ports.add(s);
+            elements.add(s);
+        }
+        return new Vec<>(name, elements);
+    }
+
+    private int vecCount(String name, int count, SourceLocation at) {
+        if (count >= 1) return count;
+        reportError(at, name, "vector '" + name + "' needs at least 1 element, got " + count);
+        return 1;
+    }
+
+    private Stream stream(String prefix, BundleSpec payload, Signal.Kind forward, Signal.Kind back, SourceLocation at) {
+        String problem = Stream.payloadProblem(payload);
+        if (problem != null) {
+            reportError(at, prefix, "stream '" + prefix + "': " + problem);
+            payload = new BundleSpec(payload.fields().stream().filter(f -> !f.flipped()
+                    && !f.name().equals(Stream.VALID) && !f.name().equals(Stream.READY)).toList());
+        }
+        return new Stream(bundle(prefix, Stream.handshake(payload), forward, back, at), payload);
+    }
+
+    /** Signals {@code <prefix>_<field>} (just {@code <field>} for an empty prefix). */
+    private Bundle bundle(String prefix, BundleSpec spec, Signal.Kind forward, Signal.Kind back, SourceLocation at) {
+        Map<String, Signal> fields = new LinkedHashMap<>();
+        for (BundleSpec.Field f : spec.fields()) {
+            Signal.Kind kind = f.flipped() ? back : forward;
+            Signal s = declare(kind, prefix.isEmpty() ? f.name() : prefix + "_" + f.name(), checkedType(f.width(), f.signed()), at);
+            if (kind != Signal.Kind.WIRE) ports.add(s);
+            fields.putIfAbsent(f.name(), s); // a repeated field name is reported by declare() as a duplicate
+        }
+        return new Bundle(this, prefix, spec, fields);
     }
 }

@@ -58,6 +58,12 @@ public final class Mem {
             owner.reportError(SourceCapture.caller(), name, words.size() + " initial words for a memory of depth " + depth);
             return this;
         }
+        for (BigInteger w : words) {
+            if (!Values.fitsPattern(w, wordType.width())) {
+                owner.reportError(SourceCapture.caller(), name, "initial word " + w + " does not fit " + wordType);
+                return this;
+            }
+        }
         init.clear();
         BigInteger mask = BigInteger.ONE.shiftLeft(wordType.width()).subtract(BigInteger.ONE);
         for (BigInteger w : words) init.add(w.and(mask));

@@ -34,6 +34,10 @@ public final class Reg extends Signal {
 
     /** Loads the bit pattern (or signed value) {@code value} on reset. */
     public Reg init(BigInteger value) {
+        if (!Values.fitsPattern(value, width())) {
+            owner().reportError(SourceCapture.caller(), name(), "reset value " + value + " does not fit " + type());
+            return this;
+        }
         this.resetValue = Optional.of(pattern(value));
         return this;
     }

@@ -66,7 +66,12 @@ public class Signal extends Value {
 
     /** Drives this signal with a constant bit pattern. */
     public void set(BigInteger pattern) {
-        owner.assign(this, Scopes.constant(pattern, type()), SourceCapture.caller());
+        SourceLocation at = SourceCapture.caller();
+        if (!Values.fitsPattern(pattern, width())) {
+            owner.reportError(at, name, "constant " + pattern + " does not fit " + type() + " of '" + name + "'");
+            return;
+        }
+        owner.assign(this, Scopes.constant(pattern, type()), at);
     }
 
     @Override

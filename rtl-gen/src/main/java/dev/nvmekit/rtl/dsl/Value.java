@@ -71,6 +71,10 @@ public class Value {
     public Value mul(Value other) {
         Component s = Scopes.common(this, other);
         if (isSigned() != other.isSigned()) return mixError(s, "mul", other, width() + other.width());
+        if (width() + other.width() > SignalType.MAX_WIDTH) {
+            Scopes.report(s, "mul would need " + (width() + other.width()) + " bits, over the limit of " + SignalType.MAX_WIDTH);
+            return Scopes.constant(BigInteger.ZERO, new SignalType(SignalType.MAX_WIDTH, isSigned()));
+        }
         return new Value(Expr.Binary.of(BinaryOp.MUL, Scopes.lift(this, s), Scopes.lift(other, s)), s);
     }
     /** Two's complement negation at the same width. */

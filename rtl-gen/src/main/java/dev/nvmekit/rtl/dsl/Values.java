@@ -1,5 +1,7 @@
 package dev.nvmekit.rtl.dsl;
 
+import dev.nvmekit.rtl.check.DesignException;
+import dev.nvmekit.rtl.check.Diagnostic;
 import dev.nvmekit.rtl.ir.Expr;
 import dev.nvmekit.rtl.ir.SignalType;
 
@@ -23,13 +25,18 @@ final class Values {
     }
 
     static boolean fits(long v, SignalType t) {
-        if (t.width() >= 64) return t.signed() || v >= 0 || t.width() > 64;
+        if (t.width() >= 64) return t.signed() || v >= 0;
         if (t.signed()) {
             long min = -(1L << (t.width() - 1));
             long max = (1L << (t.width() - 1)) - 1;
             return v >= min && v <= max;
         }
-        return v >= 0 && v < (1L << t.width());
+        return v >= 0 && (v >>> t.width()) == 0; // not v < 1L << width: that overflows at width 63
+    }
+
+    /** Whether {@code v} is a bit pattern of {@code width} bits or a two's complement value that fits them. */
+    static boolean fitsPattern(BigInteger v, int width) {
+        return v.signum() >= 0 ? v.bitLength() <= width : v.bitLength() < width;
     }
 
     static Value constant(long v, SignalType t) {
@@ -37,7 +44,10 @@ final class Values {
     }
 
     static Value concat(List<? extends Value> parts) {
-        if (parts.isEmpty()) throw new IllegalArgumentException("cat needs at least one value");
+        if (parts.isEmpty()) {
+            // No value means no component to record the error in: fail at once, at the user's line.
+            throw new DesignException(List.of(Diagnostic.error(SourceCapture.caller(), "<constant>", "", "cat needs at least one value")));
+        }
         Component s = Scopes.common(parts);
         List<Expr> exprs = new ArrayList<>();
         for (Value p : parts) exprs.add(Scopes.lift(p, s));
