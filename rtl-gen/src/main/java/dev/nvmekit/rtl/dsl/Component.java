@@ -424,68 +424,7 @@ public abstract class Component {
     }
 
     final void assign(Signal target, Value value, SourceLocation at) {
-        Component assigner = this;
-        Signal local = target;
-        switch (target.kind()) {
-            case INPUT -> {
-                if (parent == null || !parent.childPortNets.containsKey(target)) {
-                    reportError(at, target.name(), "input port '" + target.name() + "' cannot be assigned inside its own component; "
-                            + "its driver is outside (set it from the parent after instance())");
-                    return;
-                }
-                assigner = parent;
-                local = parent.childPortNets.get(target);
-            }
-            case MEMORY_READ -> {
-                reportError(at, target.name(), "'" + target.name() + "' is the read data of a memory and cannot be assigned");
-                return;
-            }
-            case OUTPUT -> {
-                // Once placed, the child's constructor is done: a set() now comes from the parent.
-                if (parent != null && parent.childPortNets.containsKey(target)) {
-                    parent.reportError(at, parent.childPortNets.get(target).name(), "output '" + target.name() + "' of instance '"
-                            + instanceName + "' is driven by the instance; it cannot also be assigned here");
-                    return;
-                }
-            }
-            default -> {
-            }
-        }
-        if (!value.type().equals(local.type())) {
-            String hint = value.isSigned() != local.isSigned() ? "convert with asSigned()/asUnsigned()"
-                    : value.width() > local.width() ? "it would be truncated; use truncate(" + local.width() + ") or resize(" + local.width() + ")"
-                    : "widen it with resize(" + local.width() + ")";
-            assigner.reportError(at, local.name(), "width mismatch: '" + local.name() + "' is " + local.type()
-                    + " but is assigned " + value.type() + "; " + hint);
-            return;
-        }
-        Expr e = assigner.localExpr(value, at);
-        assigner.currentBlock().items.add(new Statement.Assign(local, e, at));
-    }
-
-    final void recordWrite(Mem m, Value address, Value data, Value byteEnable, SourceLocation at) {
-        if (!data.type().equals(m.wordType())) {
-            reportError(at, m.name(), "memory '" + m.name() + "' holds " + m.wordType() + " words but is written " + data.type());
-            return;
-        }
-        Expr be = null;
-        if (byteEnable != null) {
-            if (m.wordType().width() % 8 != 0 || byteEnable.width() != m.wordType().width() / 8) {
-                reportError(at, m.name(), "byte enables of memory '" + m.name() + "' need a word of whole bytes and "
-                        + (m.wordType().width() / 8) + " enable bits, got " + byteEnable.width());
-                return;
-            }
-            be = localExpr(byteEnable, at);
-        }
-        currentBlock().items.add(new Statement.MemWrite(m, localExpr(address, at), localExpr(data, at), be, at));
-    }
-
-    final void recordSyncRead(Mem m, Signal data, Value address, Value enable, SourceLocation at) {
-        if (enable.width() != 1) {
-            reportError(at, data.name(), "read enable must be 1 bit");
-            return;
-        }
-        currentBlock().items.add(new Statement.SyncRead(m, data, localExpr(address, at), localExpr(enable, at), at));
+        Assignment.record(this, target, value, at);
     }
 
     private Signal port(Signal.Kind kind, String name, SignalType type) {
@@ -495,7 +434,7 @@ public abstract class Component {
         return s;
     }
 
-    private void register(String name, Object thing, SourceLocation at) {
+    final void register(String name, Object thing, SourceLocation at) {
         String problem = Names.problem(name);
         if (problem != null) {
             reportError(at, String.valueOf(name), problem);
@@ -517,7 +456,7 @@ public abstract class Component {
         return checkedType(width, true);
     }
 
-    private SignalType checkedType(int width, boolean signed) {
+    final SignalType checkedType(int width, boolean signed) {
         if (width < SignalType.MIN_WIDTH || width > SignalType.MAX_WIDTH) {
             reportError(SourceCapture.caller(), "", "width " + width + " is out of range " + SignalType.MIN_WIDTH + ".." + SignalType.MAX_WIDTH);
             width = Math.max(SignalType.MIN_WIDTH, Math.min(width, SignalType.MAX_WIDTH));
@@ -530,54 +469,54 @@ public abstract class Component {
 
     /** A bundle consumed by this component: forward fields are inputs, flipped fields outputs. */
     protected final Bundle inBundle(String prefix, BundleSpec spec) {
-        return bundle(prefix, spec, Signal.Kind.INPUT, Signal.Kind.OUTPUT, SourceCapture.caller());
+        return Declarations.bundle(this, prefix, spec, Signal.Kind.INPUT, Signal.Kind.OUTPUT, SourceCapture.caller());
     }
 
     /** A bundle produced by this component: forward fields are outputs, flipped fields inputs. */
     protected final Bundle outBundle(String prefix, BundleSpec spec) {
-        return bundle(prefix, spec, Signal.Kind.OUTPUT, Signal.Kind.INPUT, SourceCapture.caller());
+        return Declarations.bundle(this, prefix, spec, Signal.Kind.OUTPUT, Signal.Kind.INPUT, SourceCapture.caller());
     }
 
     /** A bundle of wires inside this component. */
     protected final Bundle wireBundle(String prefix, BundleSpec spec) {
-        return bundle(prefix, spec, Signal.Kind.WIRE, Signal.Kind.WIRE, SourceCapture.caller());
+        return Declarations.bundle(this, prefix, spec, Signal.Kind.WIRE, Signal.Kind.WIRE, SourceCapture.caller());
     }
 
     /** A stream this component consumes: valid and payload in, ready out. */
     protected final Stream streamIn(String prefix, BundleSpec payload) {
-        return stream(prefix, payload, Signal.Kind.INPUT, Signal.Kind.OUTPUT, SourceCapture.caller());
+        return Declarations.stream(this, prefix, payload, Signal.Kind.INPUT, Signal.Kind.OUTPUT, SourceCapture.caller());
     }
 
     /** A stream this component produces: valid and payload out, ready in. */
     protected final Stream streamOut(String prefix, BundleSpec payload) {
-        return stream(prefix, payload, Signal.Kind.OUTPUT, Signal.Kind.INPUT, SourceCapture.caller());
+        return Declarations.stream(this, prefix, payload, Signal.Kind.OUTPUT, Signal.Kind.INPUT, SourceCapture.caller());
     }
 
     /** A stream of wires inside this component (between two children, or to name a stage). */
     protected final Stream streamWire(String prefix, BundleSpec payload) {
-        return stream(prefix, payload, Signal.Kind.WIRE, Signal.Kind.WIRE, SourceCapture.caller());
+        return Declarations.stream(this, prefix, payload, Signal.Kind.WIRE, Signal.Kind.WIRE, SourceCapture.caller());
     }
 
     /** {@code count} unsigned input ports {@code <name>_0..}. */
     protected final Vec<Signal> inVec(String name, int count, int width) {
-        return vec(name, count, width, Signal.Kind.INPUT, SourceCapture.caller());
+        return Declarations.vec(this, name, count, width, Signal.Kind.INPUT, SourceCapture.caller());
     }
 
     /** {@code count} unsigned output ports {@code <name>_0..}. */
     protected final Vec<Signal> outVec(String name, int count, int width) {
-        return vec(name, count, width, Signal.Kind.OUTPUT, SourceCapture.caller());
+        return Declarations.vec(this, name, count, width, Signal.Kind.OUTPUT, SourceCapture.caller());
     }
 
     /** {@code count} unsigned wires {@code <name>_0..}. */
     protected final Vec<Signal> wireVec(String name, int count, int width) {
-        return vec(name, count, width, Signal.Kind.WIRE, SourceCapture.caller());
+        return Declarations.vec(this, name, count, width, Signal.Kind.WIRE, SourceCapture.caller());
     }
 
     /** {@code count} unsigned registers {@code <name>_0..} of the current clock domain. */
     protected final Vec<Reg> regVec(String name, int count, int width) {
         SourceLocation at = SourceCapture.caller();
         List<Reg> regs = new ArrayList<>();
-        for (int i = 0; i < vecCount(name, count, at); i++) {
+        for (int i = 0; i < Declarations.vecCount(this, name, count, at); i++) {
             Reg r = new Reg(this, name + "_" + i, checkedType(width, false), domain(), at);
             register(r.name(), r, at);
             signals.add(r);
@@ -586,41 +525,4 @@ public abstract class Component {
         return new Vec<>(name, regs);
     }
 
-    private Vec<Signal> vec(String name, int count, int width, Signal.Kind kind, SourceLocation at) {
-        List<Signal> elements = new ArrayList<>();
-        for (int i = 0; i < vecCount(name, count, at); i++) {
-            Signal s = declare(kind, name + "_" + i, checkedType(width, false), at);
-            if (kind != Signal.Kind.WIRE) ports.add(s);
-            elements.add(s);
-        }
-        return new Vec<>(name, elements);
-    }
-
-    private int vecCount(String name, int count, SourceLocation at) {
-        if (count >= 1) return count;
-        reportError(at, name, "vector '" + name + "' needs at least 1 element, got " + count);
-        return 1;
-    }
-
-    private Stream stream(String prefix, BundleSpec payload, Signal.Kind forward, Signal.Kind back, SourceLocation at) {
-        String problem = Stream.payloadProblem(payload);
-        if (problem != null) {
-            reportError(at, prefix, "stream '" + prefix + "': " + problem);
-            payload = new BundleSpec(payload.fields().stream().filter(f -> !f.flipped()
-                    && !f.name().equals(Stream.VALID) && !f.name().equals(Stream.READY)).toList());
-        }
-        return new Stream(bundle(prefix, Stream.handshake(payload), forward, back, at), payload);
-    }
-
-    /** Signals {@code <prefix>_<field>} (just {@code <field>} for an empty prefix). */
-    private Bundle bundle(String prefix, BundleSpec spec, Signal.Kind forward, Signal.Kind back, SourceLocation at) {
-        Map<String, Signal> fields = new LinkedHashMap<>();
-        for (BundleSpec.Field f : spec.fields()) {
-            Signal.Kind kind = f.flipped() ? back : forward;
-            Signal s = declare(kind, prefix.isEmpty() ? f.name() : prefix + "_" + f.name(), checkedType(f.width(), f.signed()), at);
-            if (kind != Signal.Kind.WIRE) ports.add(s);
-            fields.putIfAbsent(f.name(), s); // a repeated field name is reported by declare() as a duplicate
-        }
-        return new Bundle(this, prefix, spec, fields);
-    }
 }

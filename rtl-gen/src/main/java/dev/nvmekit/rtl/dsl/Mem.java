@@ -92,18 +92,43 @@ public final class Mem {
     public Signal readSync(String dataName, Value address, Value enable) {
         SourceLocation at = SourceCapture.caller();
         Signal data = owner.declare(Signal.Kind.MEMORY_READ, dataName, wordType, at);
-        owner.recordSyncRead(this, data, checkAddress(address), enable, at);
+        recordSyncRead(data, checkAddress(address), enable, at);
         return data;
     }
 
     /** Writes {@code data} at {@code address} on the clock edge (under the enclosing conditions). */
     public void write(Value address, Value data) {
-        owner.recordWrite(this, checkAddress(address), data, null, SourceCapture.caller());
+        recordWrite(checkAddress(address), data, null, SourceCapture.caller());
     }
 
     /** Writes the bytes of {@code data} whose bit in {@code byteEnable} is set. */
     public void write(Value address, Value data, Value byteEnable) {
-        owner.recordWrite(this, checkAddress(address), data, byteEnable, SourceCapture.caller());
+        recordWrite(checkAddress(address), data, byteEnable, SourceCapture.caller());
+    }
+
+    private void recordWrite( Value address, Value data, Value byteEnable, SourceLocation at) {
+        if (!data.type().equals(wordType)) {
+            owner.reportError(at, name, "memory '" + name + "' holds " + wordType + " words but is written " + data.type());
+            return;
+        }
+        Expr be = null;
+        if (byteEnable != null) {
+            if (wordType.width() % 8 != 0 || byteEnable.width() != wordType.width() / 8) {
+                owner.reportError(at, name, "byte enables of memory '" + name + "' need a word of whole bytes and "
+                        + (wordType.width() / 8) + " enable bits, got " + byteEnable.width());
+                return;
+            }
+            be = owner.localExpr(byteEnable, at);
+        }
+        owner.currentBlock().items.add(new Statement.MemWrite(this, owner.localExpr(address, at), owner.localExpr(data, at), be, at));
+    }
+
+    private void recordSyncRead( Signal data, Value address, Value enable, SourceLocation at) {
+        if (enable.width() != 1) {
+            owner.reportError(at, data.name(), "read enable must be 1 bit");
+            return;
+        }
+        owner.currentBlock().items.add(new Statement.SyncRead(this, data, owner.localExpr(address, at), owner.localExpr(enable, at), at));
     }
 
     private Value checkAddress(Value address) {
@@ -111,6 +136,10 @@ public final class Mem {
             owner.reportError(SourceCapture.caller(), name, "address of memory '" + name + "' must be UInt(" + addressWidth()
                     + "), got " + address.type() + "; use resize(" + addressWidth() + ")");
             return address.asUnsigned().resize(addressWidth());
+        }
+        if (address.expr() instanceof Expr.Literal l && l.value().compareTo(BigInteger.valueOf(depth)) >= 0) {
+            owner.reportError(SourceCapture.caller(), name, "address " + l.value() + " is outside memory '" + name
+                    + "' of depth " + depth);
         }
         return address;
     }

@@ -40,6 +40,22 @@ class MemoryChecksTest {
     }
 
     @Test
+    void aConstantAddressPastTheLastWordIsAnError() {
+        Probe p = new Probe("top") {{
+            Signal d = in("d", 8);
+            Mem m = mem("m", 8, 6);
+            mark("write"); m.write(lit(7, 3), d);
+            mark("read"); Value r = m.read(lit(6, 3));
+            Value ok = m.read(lit(5, 3));
+            out("o", 8).set(r.xor(ok));
+        }};
+        List<Diagnostic> all = errorsOf(p);
+        error(all, p.at("write"), "top.m", "address 7 is outside memory 'm' of depth 6");
+        error(all, p.at("read"), "top.m", "address 6 is outside memory 'm' of depth 6");
+        assertEquals(2, Findings.errorCount(all));
+    }
+
+    @Test
     void byteEnablesNeedWholeBytesAndOneBitPerByte() {
         Probe p = new Probe("top") {{
             Signal a = in("a", 2);

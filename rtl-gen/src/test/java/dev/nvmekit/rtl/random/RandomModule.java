@@ -1,5 +1,6 @@
 package dev.nvmekit.rtl.random;
 
+import dev.nvmekit.rtl.check.ExprRefs;
 import dev.nvmekit.rtl.dsl.Component;
 import dev.nvmekit.rtl.dsl.Mem;
 import dev.nvmekit.rtl.dsl.Reg;
@@ -131,19 +132,26 @@ final class RandomModule extends Component {
 
     private void useMemory(Mem m) {
         SignalType word = m.wordType();
-        SignalType address = SignalType.unsigned(m.addressWidth());
         Value data = fit(exprs.any(pool), word);
-        Value writeAddress = fit(exprs.any(pool), address);
+        Value writeAddress = address(m);
         boolean bytes = word.width() % 8 == 0 && random.nextBoolean();
         Value enables = bytes ? fit(exprs.any(pool), SignalType.unsigned(word.width() / 8)) : null;
         when(exprs.bit(pool), () -> {
             if (enables != null) m.write(writeAddress, data, enables);
             else m.write(writeAddress, data);
         });
-        if (random.nextBoolean()) pool.add(m.read(fit(exprs.any(pool), address)));
-        Value readAddress = fit(exprs.any(pool), address);
+        if (random.nextBoolean()) pool.add(m.read(address(m)));
+        Value readAddress = address(m);
         Signal q = random.nextBoolean() ? m.readSync(name("q"), readAddress) : m.readSync(name("q"), readAddress, exprs.bit(pool));
         pool.add(q);
+    }
+
+    /** An address for {@code m}: from the pool, or, if that is a constant, a constant inside the memory. */
+    private Value address(Mem m) {
+        Value a = fit(exprs.any(pool), SignalType.unsigned(m.addressWidth()));
+        List<String> reads = new ArrayList<>();
+        ExprRefs.collect(a.expr(), reads);
+        return reads.isEmpty() ? lit(random.nextInt(m.depth()), m.addressWidth()) : a;
     }
 
     private void placeChildren(int levelsBelow) {

@@ -49,6 +49,16 @@ public final class BenchLoop {
         return p;
     }
 
+    /**
+     * The context of the process whose code is calling, so that a model with straight-line
+     * methods (a host driver's {@code enable()}) can wait without being handed the context.
+     */
+    public Context currentContext() {
+        Thread me = Thread.currentThread();
+        for (Proc p : processes) if (p.thread == me) return p;
+        throw new IllegalStateException("must be called from a bench process of this loop (use BenchLoop.start)");
+    }
+
     /** Runs one clock cycle: processes whose wait is over, then the agents, then the edge. */
     public void step() {
         for (Proc p : List.copyOf(processes)) {

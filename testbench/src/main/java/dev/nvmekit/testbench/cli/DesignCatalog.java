@@ -61,6 +61,7 @@ final class DesignCatalog {
 
     /** The catalog the command line uses. */
     static DesignCatalog standard() {
-        return new DesignCatalog();
+        return new DesignCatalog()
+                .register("nvme_frontend", params -> new dev.nvmekit.nvme.NvmeFrontend(FrontendParameterOptions.parse(params)));
     }
 }

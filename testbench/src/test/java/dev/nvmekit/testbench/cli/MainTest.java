@@ -61,6 +61,26 @@ class MainTest {
     }
 
     @Test
+    void generatesTheFrontEndWithParameters() throws Exception {
+        Run r = run("generate", "--param", "ioQueues=2", "--param", "msixVectors=3", "--out", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        String top = Files.readString(dir.resolve("nvme_frontend.v"));
+        assertTrue(top.contains("module nvme_frontend ("), top);
+        String json = Files.readString(dir.resolve("nvme_frontend.json"));
+        assertTrue(json.contains("\"name\": \"cmd_sqe\", \"direction\": \"out\", \"width\": 512"), json);
+    }
+
+    @Test
+    void outOfRangeParameterIsAUsageError() {
+        Run r = run("generate", "--param", "ioQueues=0", "--out", dir.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("ioQueues"), r.err());
+        Run unknown = run("generate", "--param", "queues=4", "--out", dir.toString());
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("unknown parameter 'queues'"), unknown.err());
+    }
+
+    @Test
     void missingVcdIsAUsageError() {
         Run r = run("wave", dir.resolve("nope.vcd").toString());
         assertEquals(2, r.code());

@@ -1,0 +1,114 @@
+package dev.nvmekit.testbench.ssd;
+
+import dev.nvmekit.nvme.FrontendParameters;
+import dev.nvmekit.nvme.NvmeFrontend;
+import dev.nvmekit.rtl.dsl.Elaborator;
+import dev.nvmekit.rtl.ir.Design;
+import dev.nvmekit.sim.compiled.EmbeddedBackend;
+import dev.nvmekit.testbench.host.HostDriver;
+import dev.nvmekit.testbench.host.HostDriverConfig;
+import dev.nvmekit.testbench.nvme.CompletionStatus;
+import dev.nvmekit.testbench.nvme.NvmOpcode;
+import dev.nvmekit.testbench.port.AxiMemoryConfig;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** End to end on the embedded simulator: the front end RTL, the host driver model, a stand-in back end. */
+class SimulatedSsdTest {
+    static Design design;
+
+    @BeforeAll
+    static void elaborate() {
+        design = Elaborator.elaborate(new NvmeFrontend(FrontendParameters.DEFAULT.withIoQueues(4).withMaxQueueEntries(64)
+                .withMsixVectors(5).withTicksPer100us(100))).design();
+    }
+
+    static SimulatedSsd ssd(AxiMemoryConfig mem, HostDriverConfig cfg) {
+        return new SimulatedSsd(design, new EmbeddedBackend(), StandInBackEnd::new, mem, cfg, 10_000);
+    }
+
+    @Test
+    void bootsReadsAndWritesOverPrpAndSglAndShutsDown() {
+        try (SimulatedSsd s = ssd(AxiMemoryConfig.ideal(), HostDriverConfig.fastSimulation(2))) {
+            HostDriver d = s.driver();
+            Random rnd = new Random(7);
+            s.run(ctx -> {
+                d.enable();
+                assertEquals("SIM0001", d.identifyController().serialNumber().trim());
+                assertEquals(List.of(1), List.copyOf(d.namespaces().keySet()));
+                for (int blocks : new int[] {1, 8, 16, 128}) {        // 512 B, 4 KiB (PRP1), 8 KiB (PRP2), 64 KiB (SGL)
+                    byte[] out = new byte[blocks * 512];
+                    rnd.nextBytes(out);
+                    assertTrue(d.write(1, 100, blocks, out).isSuccess());
+                    byte[] in = new byte[out.length];
+                    assertTrue(d.transfer(NvmOpcode.READ, 1, 1, 100, blocks, in, 512).isSuccess());
+                    assertArrayEquals(out, in, blocks + " blocks");
+                }
+                d.shutdown();
+            }, 3_000_000);
+            assertEquals(HostDriver.State.SHUT_DOWN, d.state());
+            List<dev.nvmekit.testbench.nvme.SubmissionQueueEntry> io = ((StandInBackEnd) s.backEnd()).received.stream()
+                    .filter(e -> e.opcode() == 0x02 || e.opcode() == 0x01).toList();
+            assertTrue(io.stream().anyMatch(e -> e.usesSgl()) && io.stream().anyMatch(e -> !e.usesSgl()), "both PRP and SGL used");
+            assertTrue(s.interrupts().count(1) + s.interrupts().count(2) > 0, d.procInterrupts());
+            assertEquals(List.of(), s.violations());
+            System.out.print(d.log().dmesg());
+        }
+    }
+
+    @Test
+    void aLostCommandTimesOutIsAbortedThenResetAndRetriedOnce() {
+        try (SimulatedSsd s = ssd(AxiMemoryConfig.ideal(), HostDriverConfig.fastSimulation(1).withTimeouts(20_000, 10_000))) {
+            HostDriver d = s.driver();
+            StandInBackEnd be = (StandInBackEnd) s.backEnd();
+            byte[] data = new byte[4096];
+            new Random(3).nextBytes(data);
+            s.run(ctx -> {
+                d.enable();
+                assertTrue(d.write(1, 7, 8, data).isSuccess());
+                // The back end swallows the next read and the abort that follows it.
+                int[] lost = {0};
+                be.loseCommands(e -> (e.opcode() == 0x02 || e.opcode() == 0x08) && lost[0]++ < 2);
+                byte[] in = new byte[4096];
+                CompletionStatus st = d.read(1, 7, 8, in);
+                assertTrue(st.isSuccess(), st.toString());
+                assertArrayEquals(data, in);
+            }, 3_000_000);
+            String log = d.log().dmesg();
+            assertTrue(log.contains("timeout, aborting"), log);
+            assertTrue(log.contains("reset controller"), log);
+            assertTrue(log.contains("controller reset done"), log);
+            assertEquals(HostDriver.State.LIVE, d.state());
+            long reads = be.received.stream().filter(e -> e.opcode() == 0x02).count();
+            assertEquals(2, reads, "the read is re-submitted exactly once after the reset");
+            assertEquals(List.of(), s.violations());
+        }
+    }
+
+    @Test
+    void slverrOnAnSqFetchSetsFatalStatusAndTheDriverResets() {
+        try (SimulatedSsd s = ssd(AxiMemoryConfig.ideal(), HostDriverConfig.fastSimulation(1).withTimeouts(20_000, 10_000))) {
+            HostDriver d = s.driver();
+            s.run(ctx -> {
+                d.enable();
+                var q = d.ioQueues().getFirst();
+                s.hostMemory().inject(dev.nvmekit.testbench.port.MemoryFault.slverr(new dev.nvmekit.testbench.port.MemoryFault.NthBurst(
+                        dev.nvmekit.testbench.port.MemoryFault.Direction.READ, s.hostMemory().readBursts() + 1)));
+                byte[] in = new byte[512];
+                CompletionStatus st = d.read(1, 0, 1, in);
+                assertTrue(st.isSuccess(), st.toString());
+            }, 3_000_000);
+            assertEquals(1, s.hostMemory().injected().size());
+            String log = d.log().dmesg();
+            assertTrue(log.contains("controller is down; will reset"), log);
+            assertTrue(log.contains("controller reset done"), log);
+            assertEquals(List.of(), s.violations());
+        }
+    }
+}
