@@ -142,4 +142,139 @@ class FrontendBehaviourTest {
             assertTrue(b.violations.isEmpty(), b.violations::toString);
         }
     }
+
+    @Test
+    void ioQueuesAreServedRoundRobinInQueueOrder() {
+        try (FrontendBench b = bench(SMALL, 5)) {
+            b.memory.stall = 0.2;
+            b.memory.readLatency = 6;
+            b.cmdStall = 0.2;
+            b.autoComplete = true;
+            b.enable(ASQ, ACQ, 8);
+            for (int q = 1; q <= 3; q++) {
+                assertEquals(0, b.createCq(q, 0x30_0000L + 0x1000L * q, 16, q));
+                assertEquals(0, b.createSq(q, 0x40_0000L + 0x1000L * q, 16, q));
+            }
+            assertEquals(0, b.queueOp(5, 0, 0, 0, 0, 0, 0, 1, 0), "Arbitration Burst 1: two SQEs per turn");
+            b.memory.holdReads = true;
+            for (int q = 1; q <= 3; q++) b.submit(q, entries(100 * q, 10, q * 1000L));
+            b.memory.holdReads = false;
+            b.runUntil(() -> b.commands.size() == 30 && b.completions.isEmpty() && !b.memory.busy(), 20_000, "30 commands completed");
+            b.run(100);
+            // SQ 1 had its first turn (held at the AR channel) and went back into the round before SQ 2 and 3
+            // had work; from then on turns go 1, 2, 3, 1, ... two SQEs each.
+            int[] expected = {1, 1, 1, 1, 2, 2, 3, 3, 1, 1, 2, 2, 3, 3, 1, 1, 2, 2};
+            for (int i = 0; i < expected.length; i++) assertEquals(expected[i], b.commands.get(i).sqid(), "command " + i + " comes from SQ " + expected[i]);
+            for (int q = 1; q <= 3; q++) {
+                List<FrontendBench.Cqe> cqes = b.reap(q);
+                assertEquals(10, cqes.size());
+                for (int i = 0; i < 10; i++) {
+                    assertEquals(q, cqes.get(i).sqid());
+                    assertEquals(100 * q + i, cqes.get(i).cid());
+                    assertEquals((100 * q + i) * 3L, cqes.get(i).dw0());
+                }
+                int qq = q;
+                assertTrue(b.interrupts.stream().anyMatch(i -> i.vector() == qq), "interrupt on vector " + q);
+            }
+            assertTrue(b.violations.isEmpty(), b.violations::toString);
+        }
+    }
+
+    @Test
+    void fullCompletionQueueHoldsCompletionsAndPhaseFlipsOnWrap() {
+        try (FrontendBench b = bench(SMALL, 6)) {
+            b.enable(ASQ, ACQ, 8);
+            assertEquals(0, b.createCq(1, 0x30_0000L, 2, 1));
+            assertEquals(0, b.createSq(1, 0x40_0000L, 4, 1));
+            b.submit(1, entries(0, 3, 7));
+            b.runUntil(() -> b.commands.size() == 3, 3000, "three commands");
+            for (int i = 0; i < 3; i++) b.completions.add(new FrontendBench.Completion(1, i, 0, i, 0));
+            b.run(200);
+            assertEquals(2, b.completions.size(), "a 2-entry CQ holds one entry; the others wait (cpl_ready low)");
+            List<FrontendBench.Cqe> first = b.reap(1);
+            assertEquals(1, first.size());
+            assertEquals(1, first.getFirst().phase());
+            b.run(200);
+            List<FrontendBench.Cqe> second = b.reap(1);
+            assertEquals(1, second.size());
+            assertEquals(1, second.getFirst().phase(), "entry 1 is still on the first pass");
+            assertEquals(1, second.getFirst().cid());
+            b.run(200);
+            List<FrontendBench.Cqe> third = b.reap(1);
+            assertEquals(2, third.getFirst().cid());
+            assertEquals(0, third.getFirst().phase(), "phase inverted after the wrap");
+            assertEquals(3, third.getFirst().sqhd());
+            assertTrue(b.completions.isEmpty());
+            assertTrue(b.violations.isEmpty(), b.violations::toString);
+        }
+    }
+
+    @Test
+    void hostMemoryErrorSetsCfsUntilControllerReset() {
+        try (FrontendBench b = bench(SMALL, 7)) {
+            b.enable(ASQ, ACQ, 8);
+            b.memory.readError = a -> a >= ASQ && a < ASQ + 4096;
+            b.submit(0, entries(1, 2, 1));
+            b.runUntil(() -> (b.read32(0x1C) & 2) == 2, 3000, "CSTS.CFS");
+            b.run(50);
+            assertEquals(0, b.commands.size(), "data answered with an error is not handed on");
+            b.write32(0x14, 0x0046_0000);
+            b.runUntil(() -> (b.read32(0x1C) & 1) == 0, 20_000, "RDY cleared by the reset");
+            assertEquals(0, b.read32(0x1C), "CFS cleared by the controller reset");
+            assertEquals(0, b.dut.peek("ctrl_enabled"));
+            b.memory.readError = a -> false;
+            b.enable(ASQ + 0x10_0000, ACQ + 0x10_0000, 8);
+            b.submit(0, entries(5, 1, 9));
+            b.runUntil(() -> b.commands.size() == 1, 3000, "a command after re-enable");
+            assertEquals(5, b.commands.getFirst().cid());
+            assertTrue(b.violations.isEmpty(), b.violations::toString);
+        }
+    }
+
+    @Test
+    void shutdownHandshake() {
+        try (FrontendBench b = bench(SMALL, 8)) {
+            b.enable(ASQ, ACQ, 8);
+            b.write32(0x14, 0x0046_4001);
+            assertEquals(1, b.dut.peek("ctrl_shutdown_req"));
+            assertEquals(0x5, b.read32(0x1C), "SHST 01b processing, RDY still 1");
+            b.dut.poke("ctrl_shutdown_done", 1);
+            b.run(3);
+            assertEquals(0x9, b.read32(0x1C), "SHST 10b complete");
+            b.dut.poke("ctrl_fatal", 1);
+            b.run(2);
+            assertEquals(0xB, b.read32(0x1C), "ctrl_fatal shows as CFS");
+        }
+    }
+
+    @Test
+    void coalescingWaitsForThresholdOrTime() {
+        FrontendParameters p = SMALL.withTicksPer100us(50);
+        try (FrontendBench b = bench(p, 9)) {
+            b.enable(ASQ, ACQ, 8);
+            assertEquals(0, b.createCq(1, 0x30_0000L, 16, 1));
+            assertEquals(0, b.createSq(1, 0x40_0000L, 16, 1));
+            assertEquals(0, b.queueOp(4, 0, 0, 0, 0, 0, 0, 2, 4), "THR 2 (three entries), TIME 4 (200 cycles here)");
+            b.submit(1, entries(0, 4, 3));
+            b.runUntil(() -> b.commands.size() == 4, 3000, "four commands");
+            b.completions.add(new FrontendBench.Completion(1, 0, 0, 0, 0));
+            b.completions.add(new FrontendBench.Completion(1, 1, 0, 0, 0));
+            b.run(60);
+            assertEquals(0, b.interrupts.size(), "two entries wait for the threshold");
+            b.completions.add(new FrontendBench.Completion(1, 2, 0, 0, 0));
+            b.runUntil(() -> !b.interrupts.isEmpty(), 100, "interrupt at the threshold");
+            long t = b.cycle;
+            b.completions.add(new FrontendBench.Completion(1, 3, 0, 0, 0));
+            b.runUntil(() -> b.interrupts.size() == 2, 400, "interrupt by time");
+            long waited = b.cycle - t;
+            assertTrue(waited >= 200, "held for TIME x 100 us, waited " + waited);
+            // The admin CQ is never coalesced.
+            b.submit(0, entries(40, 1, 4));
+            b.runUntil(() -> b.commands.size() == 5, 3000, "admin command");
+            b.completions.add(new FrontendBench.Completion(0, 40, 0, 0, 0));
+            b.runUntil(() -> b.interrupts.size() == 3, 60, "admin interrupt at once");
+            assertEquals(0, b.interrupts.get(2).vector());
+            assertTrue(b.violations.isEmpty(), b.violations::toString);
+        }
+    }
 }

@@ -34,6 +34,8 @@ final class HostMemory {
     final List<WriteEvent> writes = new ArrayList<>();
     final List<Long> writeResponseCycles = new ArrayList<>();
     double stall = 0.0;
+    /** Holds the read address channel (arready low), e.g. to let work pile up in several SQs. */
+    boolean holdReads;
     int readLatency = 0;
     LongPredicate readError = a -> false;
     LongPredicate writeError = a -> false;
@@ -77,7 +79,7 @@ final class HostMemory {
 
     /** Drives this cycle's inputs of the DUT from the model's state. */
     void drive(Dut dut, long cycle) {
-        arready = random.nextDouble() >= stall;
+        arready = !holdReads && random.nextDouble() >= stall;
         awready = random.nextDouble() >= stall;
         wready = random.nextDouble() >= stall;
         if (current == null) {
