@@ -41,11 +41,15 @@ public final class SimBenchmark {
                     icarus > 0 ? String.format(Locale.ROOT, "%.1fx", compiled / icarus) : "n/a",
                     icarus > 0 ? String.format(Locale.ROOT, "%.2fx", interpreted / icarus) : "n/a");
         }
-        processSwitchCost(seconds);
+        ProcessCost cost = processSwitchCost(200_000);
+        System.out.printf(Locale.ROOT, "%nprocess cost per clock edge (lfsr_mesh(4), %d cycles):%n", cost.cycles());
+        System.out.printf(Locale.ROOT, "  plain poke+step loop                  %8.0f ns/cycle%n", cost.plainNs());
+        System.out.printf(Locale.ROOT, "  process resumed every edge            %8.0f ns/cycle  (+%.0f ns per switch)%n", cost.everyCycleNs(), cost.switchNs());
+        System.out.printf(Locale.ROOT, "  processes only waiting (cycles/cond.) %8.0f ns/cycle  (+%.0f ns, no switch)%n", cost.waitingOnlyNs(), cost.waitingOnlyNs() - cost.plainNs());
     }
 
     /** Steps with a poke and a peek per cycle (what a testbench does), after a warm-up. */
-    static double cyclesPerSecond(SimulatorBackend backend, Design design, double seconds) {
+    public static double cyclesPerSecond(SimulatorBackend backend, Design design, double seconds) {
         try (Simulator sim = backend.open(design, SimulationOptions.defaults())) {
             Simulator.SignalInfo seed = sim.signal("seed");
             Simulator.SignalInfo digest = sim.signal("digest");
@@ -76,7 +80,7 @@ public final class SimBenchmark {
     }
 
     /** Icarus on the emitted Verilog with a bench that pokes the seed every cycle; 0 when iverilog is missing. */
-    static double icarusCyclesPerSecond(Design design, int cycles) throws IOException, InterruptedException {
+    public static double icarusCyclesPerSecond(Design design, int cycles) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("simbench");
         try {
             Files.writeString(dir.resolve("design.v"), VerilogEmitter.emit(design));
@@ -122,9 +126,9 @@ public final class SimBenchmark {
      * Cost per clock edge of a process that runs every cycle (one hand-off to its virtual thread
      * and back), and of one that only waits (no hand-off), against the same loop without processes.
      */
-    static void processSwitchCost(double seconds) {
+    public static ProcessCost processSwitchCost(int cycles) {
         Design design = Elaborator.elaborate(new LfsrMesh(4)).design();
-        int cycles = 200_000;
+        ProcessCost result = null;
         for (int round = 0; round < 2; round++) { // the first round warms up
             double plain;
             double everyCycle;
@@ -160,12 +164,19 @@ public final class SimBenchmark {
                 tb.runCycles(cycles);
                 waitingOnly = (System.nanoTime() - t0) / (double) cycles;
             }
-            if (round == 1) {
-                System.out.printf(Locale.ROOT, "%nprocess cost per clock edge (lfsr_mesh(4), %d cycles):%n", cycles);
-                System.out.printf(Locale.ROOT, "  plain poke+step loop                  %8.0f ns/cycle%n", plain);
-                System.out.printf(Locale.ROOT, "  process resumed every edge            %8.0f ns/cycle  (+%.0f ns per switch)%n", everyCycle, everyCycle - plain);
-                System.out.printf(Locale.ROOT, "  processes only waiting (cycles/cond.) %8.0f ns/cycle  (+%.0f ns, no switch)%n", waitingOnly, waitingOnly - plain);
-            }
+            result = new ProcessCost(cycles, plain, everyCycle, waitingOnly);
+        }
+        return result;
+    }
+
+    /**
+     * Nanoseconds per cycle of a plain poke+step loop, of the same loop in a process resumed on
+     * every edge, and of processes that only wait (for many cycles or for a condition).
+     */
+    public record ProcessCost(int cycles, double plainNs, double everyCycleNs, double waitingOnlyNs) {
+        /** What one hand-off to a process and back adds to a clock edge. */
+        public double switchNs() {
+            return everyCycleNs - plainNs;
         }
     }
 }

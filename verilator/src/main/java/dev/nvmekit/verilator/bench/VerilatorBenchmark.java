@@ -52,7 +52,11 @@ public final class VerilatorBenchmark {
                 try (Simulator sim = cached.open(design, SimulationOptions.defaults())) {
                     System.out.printf(Locale.ROOT, "lfsr_mesh(%3d cells)   %13.0f   %14.1f   %13.0f   %16.0f   %22.0f%n", cells, cold / 1e6, warm / 1e6,
                             testbenchCyclesPerSecond(sim, seconds), freeRunningCyclesPerSecond(sim, seconds), embedded);
-                    if (cells == 4) perCall(sim);
+                    if (cells == 4) {
+                        PerCall c = perCall(sim);
+                        System.out.printf(Locale.ROOT, "per call on lfsr_mesh(4): poke %.1f ns, peek %.1f ns, peek after a poke (eval) %.1f ns, step(1) %.1f ns%n",
+                                c.pokeNs(), c.peekNs(), c.peekAfterPokeNs(), c.stepNs());
+                    }
                 }
             }
         } finally {
@@ -63,7 +67,7 @@ public final class VerilatorBenchmark {
     }
 
     /** A poke, a peek and a step per cycle, as the simulator benchmark's workload. */
-    static double testbenchCyclesPerSecond(Simulator sim, double seconds) {
+    public static double testbenchCyclesPerSecond(Simulator sim, double seconds) {
         SignalInfo seed = sim.signal("seed");
         SignalInfo digest = sim.signal("digest");
         sim.reset(1);
@@ -93,7 +97,7 @@ public final class VerilatorBenchmark {
     }
 
     /** step(10000): the clock runs inside the model, one native call per batch. */
-    static double freeRunningCyclesPerSecond(Simulator sim, double seconds) {
+    public static double freeRunningCyclesPerSecond(Simulator sim, double seconds) {
         sim.step(10_000);
         long cycles = 0;
         long start = System.nanoTime();
@@ -108,7 +112,7 @@ public final class VerilatorBenchmark {
     }
 
     /** Nanoseconds per call of poke, peek (settled), peek right after a poke (one eval), step(1). */
-    static void perCall(Simulator sim) {
+    public static PerCall perCall(Simulator sim) {
         SignalInfo seed = sim.signal("seed");
         SignalInfo digest = sim.signal("digest");
         SignalInfo lfsr = sim.signal("lfsr0");
@@ -135,8 +139,11 @@ public final class VerilatorBenchmark {
             step = (t4 - t3) / (double) (n / 4);
         }
         consume(sink);
-        System.out.printf(Locale.ROOT, "per call on lfsr_mesh(4): poke %.1f ns, peek %.1f ns, peek after a poke (eval) %.1f ns, step(1) %.1f ns%n",
-                poke, peek, peekAfterPoke, step);
+        return new PerCall(poke, peek, peekAfterPoke, step);
+    }
+
+    /** Nanoseconds per poke, settled peek, peek right after a poke (includes one eval), and step(1). */
+    public record PerCall(double pokeNs, double peekNs, double peekAfterPokeNs, double stepNs) {
     }
 
     private static void consume(long sink) {
