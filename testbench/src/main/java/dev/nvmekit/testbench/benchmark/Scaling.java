@@ -30,9 +30,7 @@ final class Scaling {
     static void queues(Design frontEnd, int maxQueues, BenchSettings settings, BenchReport.Section section) {
         for (int q : settings.throughputQueues()) {
             if (q > maxQueues) continue;
-            EmbeddedBackend backend = new EmbeddedBackend();
-            RandomIoWorkload.run(frontEnd, backend, q, 4, Math.max(8, settings.workloadCommands() / 10), 99);
-            RandomIoWorkload.Result r = RandomIoWorkload.run(frontEnd, backend, q, 4, settings.workloadCommands(), 1);
+            RandomIoWorkload.Result r = RandomIoWorkload.best(frontEnd, new EmbeddedBackend(), q, 4, settings.workloadCommands());
             section.row("embedded, front end random I/O, " + q + " active queue(s)", "cycles_per_s", r.cyclesPerSecond(),
                     "commands_per_cycle", (double) r.commands() / r.cycles());
         }

@@ -94,11 +94,8 @@ final class SimulationSpeed {
     }
 
     private Double workload(Design design, SimulatorBackend backend, int queues) {
-        return attempt(() -> {
-            // A short run first warms the JIT (and builds/loads the model) so the timed run sees steady state.
-            RandomIoWorkload.run(design, backend, queues, 4, Math.max(8, settings.workloadCommands() / 10), 99);
-            return RandomIoWorkload.run(design, backend, queues, 4, settings.workloadCommands(), 1).cyclesPerSecond();
-        }, backend.name() + " random I/O");
+        return attempt(() -> RandomIoWorkload.best(design, backend, queues, 4, settings.workloadCommands()).cyclesPerSecond(),
+                backend.name() + " random I/O");
     }
 
     private Double freeRunning(SimulatorBackend backend, Design design) {
