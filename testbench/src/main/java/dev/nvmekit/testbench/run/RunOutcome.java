@@ -32,8 +32,8 @@ public record RunOutcome(SimulationSetup setup, WorkloadResult result, long cloc
                          long traceEvents, Optional<Path> vcd, Optional<SimulationSetup.CycleWindow> vcdWindow,
                          Optional<FirstCommand> firstCommand) {
 
-    /** Simulator cycles at which the first workload command was submitted and completed. */
-    public record FirstCommand(int qid, boolean write, long submitSimCycle, long doneSimCycle) {
+    /** The first workload command: its queue, kind, and the simulated times (ps) of its submission and completion. */
+    public record FirstCommand(int qid, boolean write, long submitSimCycle, long doneSimCycle, long submitTimePs, long doneTimePs) {
     }
 
     /** Nanoseconds of simulated time in {@code cycles}. */

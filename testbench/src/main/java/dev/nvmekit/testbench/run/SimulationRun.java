@@ -93,9 +93,12 @@ public final class SimulationRun {
                 d.shutdown();
             }, maxCycles(w, periodPs));
             double wall = (System.nanoTime() - wallStart) / 1e9;
+            // Simulated time of a cycle's rising edge, from where the simulator is now (one clock, fixed period).
+            long timeBase = ssd.simulator().timePs() - ssd.simulator().cycle() * periodPs;
             Optional<RunOutcome.FirstCommand> first = result[0].workloadCommands().stream()
                     .min(java.util.Comparator.comparingLong(CommandRecord::submitCycle))
-                    .map(c -> new RunOutcome.FirstCommand(c.qid(), c.write(), c.submitCycle() + offset, c.doneCycle() + offset));
+                    .map(c -> new RunOutcome.FirstCommand(c.qid(), c.write(), c.submitCycle() + offset, c.doneCycle() + offset,
+                            timeBase + (c.submitCycle() + offset) * periodPs, timeBase + (c.doneCycle() + offset) * periodPs));
             List<String> dmesg = d.log().entries().stream().map(Object::toString).toList();
             return new RunOutcome(setup, result[0], periodPs, offset, ssd.loop().cycle(), wall, d.statistics(),
                     ssd.interrupts().countsByVector(), dmesg, ssd.violations(), ssd.trace().size(), setup.vcd(), window, first);
