@@ -53,7 +53,8 @@ public final class HtmlReport {
         while (lo < hi && buckets[lo] == 0) lo++;
         while (hi > lo && buckets[hi] == 0) hi--;
         for (int i = lo; i <= hi; i++) {
-            labels.add(SvgCharts.human(Math.pow(2, i) / 1000.0) + "µs");
+            long ns = 1L << i;
+            labels.add(ns < 1000 ? ns + "ns" : String.format(Locale.ROOT, ns < 10_000 ? "%.1fµs" : "%.0fµs", ns / 1000.0));
             counts.add(buckets[i]);
         }
         b.append(SvgCharts.bars("commands per latency bucket (lower bound)", labels, counts));

@@ -67,11 +67,16 @@ public final class FirstCommandWave {
         return new Picture(SvgWaveformRenderer.render(wave, view), what);
     }
 
+    /**
+     * The port's path: {@code nvme_frontend.port} from the embedded simulator, {@code TOP.nvme_frontend.port}
+     * from Verilator; else the shallowest signal so named.
+     */
     private static Optional<String> find(Waveform wave, String port) {
-        for (String candidate : List.of("nvme_frontend." + port, port)) {
+        for (String candidate : List.of("nvme_frontend." + port, "TOP.nvme_frontend." + port, port)) {
             Optional<Signal> s = wave.signal(candidate);
             if (s.isPresent()) return Optional.of(s.get().path());
         }
-        return Optional.empty();
+        return wave.signals().stream().map(Signal::path).filter(p -> p.endsWith("." + port))
+                .min(java.util.Comparator.comparingInt(p -> p.split("\\.").length));
     }
 }

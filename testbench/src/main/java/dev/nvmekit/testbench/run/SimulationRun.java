@@ -72,6 +72,10 @@ public final class SimulationRun {
         }
         long periodPs = setup.clockPeriodPs();
         FirmwareConfig firmware = FirmwareConfig.builder().maxIoQueues(p.ioQueues()).clockHz(1_000_000_000_000L / periodPs).build();
+        // Check the workload fits the drive's namespace 1 before booting, so a mistake is a usage error.
+        var ns1 = firmware.namespaces().stream().filter(n -> n.nsid() == 1).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the firmware configures no namespace 1"));
+        new WorkloadRunner(w, 1, (int) firmware.lbaFormats().get(ns1.lbaFormatIndex()).blockSize(), ns1.blocks(), periodPs);
         SimulationOptions options = SimulationOptions.defaults().withClocks(new ClockSpec("clk", periodPs, periodPs / 2));
         Optional<SimulationSetup.CycleWindow> window = Optional.empty();
         if (setup.vcd().isPresent()) {
