@@ -139,4 +139,20 @@ class SimulateCommandTest {
                     String.join(" ", c) + " -> " + r.err());
         }
     }
+
+    @Test
+    void theVerilatorBackendRunsTheSameWorkloadOrSaysInOneLineWhyNot() throws Exception {
+        Path out = dir.resolve("vl");
+        Run r = run(concat(SMALL, "--backend", "verilator", "--out", out.toString(), "--numjobs", "2", "--iodepth", "2", "--size", "8k"));
+        if (!new dev.nvmekit.verilator.VerilatorBackend().available()) {
+            assertEquals(Main.USAGE, r.code(), r.err());
+            assertTrue(r.err().startsWith("nvmekit: the verilator backend is not available") && r.err().strip().lines().count() == 1, r.err());
+            return;
+        }
+        assertEquals(0, r.code(), r.err() + r.out());
+        String json = Files.readString(out.resolve("results.json"));
+        assertTrue(json.contains("\"simulator\": \"verilator\"") && json.contains("\"checker\": {\"passed\": true"), json);
+        assertEquals(2 * 2, number(json, "\"total\"", "reads") + number(json, "\"total\"", "writes"), json);
+        assertTrue(Files.readString(out.resolve("report.html")).contains("The first command: a "), "waveform drawn from Verilator's VCD");
+    }
 }
