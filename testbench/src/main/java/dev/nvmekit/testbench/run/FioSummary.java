@@ -24,9 +24,12 @@ public final class FioSummary {
         out.printf(Locale.ROOT, "  checker: %s (%d transactions)%s%n", s.verdict().passed() ? "PASS" : "FAIL", s.verdict().transactionsChecked(),
                 s.verdict().passed() ? "" : ", " + s.verdict().violations().size() + " violation(s)");
         RunSummary.Verification v = s.verification();
-        if (v.enabled() || !v.failures().isEmpty()) {
-            out.printf(Locale.ROOT, "  verify: %s (%s compared)%n", v.failures().isEmpty() ? "OK" : v.failures().size() + " failure(s)",
-                    RunStatistics.bytes(v.bytesCompared()));
+        if (!v.failures().isEmpty()) {
+            out.printf(Locale.ROOT, "  verify: %d failure(s), first: %s%n", v.failures().size(), v.failures().getFirst());
+        } else if (v.enabled() && v.bytesCompared() == 0) {
+            out.println("  verify: nothing to compare (the workload wrote no data)");
+        } else if (v.enabled()) {
+            out.printf(Locale.ROOT, "  verify: OK (%s compared)%n", RunStatistics.bytes(v.bytesCompared()));
         }
     }
 
