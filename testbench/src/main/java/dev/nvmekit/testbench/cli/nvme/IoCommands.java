@@ -74,6 +74,15 @@ final class IoCommands {
         @Override
         void checkIoOptions() {
             if (dataSize < 0 || dataSize > 1 << 24) throw new Main.UsageError(spec.name() + ": --data-size must be 0..16777216");
+            if (sendsData()) {
+                if (data == null) throw new Main.UsageError(spec.name() + ": give the data to send with --data FILE");
+                if (!Files.isReadable(data)) throw new Main.UsageError(spec.name() + ": cannot read " + data);
+            }
+        }
+
+        /** Whether the command sends the --data file to the device (write, compare) rather than filling it (read). */
+        boolean sendsData() {
+            return true;
         }
 
         /** The buffer size: {@code -z}, rounded up to the blocks the command moves as nvme-cli does. */
@@ -92,7 +101,6 @@ final class IoCommands {
 
         /** The data to send: the file's bytes, zero padded to the buffer size. */
         byte[] dataToSend(int size) {
-            if (data == null) throw new Main.UsageError(spec.name() + ": give the data to send with --data FILE");
             try {
                 byte[] file = Files.readAllBytes(data);
                 return Arrays.copyOf(file, size);
@@ -108,6 +116,11 @@ final class IoCommands {
 
     @Command(name = "read", mixinStandardHelpOptions = true, description = "Read blocks to --data FILE, or hex-dump them.")
     static final class Read extends Transfer {
+        @Override
+        boolean sendsData() {
+            return false;
+        }
+
         @Override
         void run(DeviceSession d, PrintWriter out) {
             long bs = blockSize(d, ns);

@@ -301,5 +301,4 @@ final class LogCommands {
             out.printf("%s:  %d%s%n", label, Integer.toUnsignedLong(seconds), seconds == -1 ? " (No time period reported)" : "");
         }
     }
-
 }

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code nvmekit nvme ...} as a user runs it: each invocation boots its own device, {@code --media}
  * carries data from one invocation to the next, a scenario runs many lines on one device, and
- * mistakes in the command line are usage errors (exit 2) found before anything boots.
+ * mistakes in the command line are usage errors (exit 2) with one line of explanation.
  */
 class NvmeStandaloneTest {
     @TempDir
@@ -73,7 +73,7 @@ class NvmeStandaloneTest {
     }
 
     @Test
-    void usageErrorsExitTwoBeforeTheDeviceBoots() throws Exception {
+    void usageErrorsExitTwoWithAOneLineMessage() throws Exception {
         assertUsage("id-ctrl /dev/sda", "'/dev/sda' is not an NVMe device");
         assertUsage("id-ctrl /dev/nvme1", "no such device");
         assertUsage("read /dev/nvme0 -s 0", "give --namespace-id (-n)");
