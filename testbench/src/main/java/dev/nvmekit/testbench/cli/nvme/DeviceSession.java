@@ -164,6 +164,11 @@ public final class DeviceSession implements AutoCloseable {
         }
     }
 
+    /** Lets {@code nanoseconds} of simulated time pass with no host activity (background work such as a sanitize runs on). */
+    public void idle(long nanoseconds) {
+        ssd.idle(Math.max(1, nanoseconds * 1000 / CLOCK_PERIOD_PS));
+    }
+
     /** Reads a BAR0 register of {@code bytes} 4 or 8 as the host's MMIO would. */
     public long readRegister(long offset, int bytes) {
         return call(d -> {

@@ -1,6 +1,8 @@
 package dev.nvmekit.testbench.cli.nvme;
 
+import dev.nvmekit.sim.SimulationException;
 import dev.nvmekit.testbench.cli.Main;
+import dev.nvmekit.testbench.host.HostDriverException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -68,6 +70,11 @@ abstract class DeviceSubcommand implements Callable<Integer> {
         } catch (NvmeStatusError e) {
             out.flush();
             spec.commandLine().getErr().println(e.getMessage());
+            return Main.FAILED;
+        } catch (HostDriverException | SimulationException e) {
+            // The device stopped answering or the driver gave up on it: a failed run, not a usage error.
+            out.flush();
+            spec.commandLine().getErr().println("nvmekit: " + spec.name() + ": the simulated device failed: " + e.getMessage());
             return Main.FAILED;
         }
     }

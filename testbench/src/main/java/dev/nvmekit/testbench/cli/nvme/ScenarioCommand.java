@@ -21,7 +21,9 @@ import java.util.concurrent.Callable;
  * {@code nvme scenario FILE}: runs a script of {@code nvme} command lines, one per line, on one
  * running device, so data written by one line is read by the next and the controller's state
  * (features, logs, a running sanitize) carries over. {@code #} starts a comment; a line may begin
- * with {@code nvme}. Each line is echoed with a {@code $ } prompt before its output. The scenario
+ * with {@code nvme}. Besides nvme commands a line may be {@code sleep 300us} (or {@code ms}, at most
+ * 100 ms): simulated time passes with the host idle, so background work such as a sanitize can
+ * finish. Each line is echoed with a {@code $ } prompt before its output. The scenario
  * stops at the first line that fails, with that line's exit code, unless {@code --keep-going}.
  * Paths in the lines are relative to the working directory, as in a shell script.
  */
@@ -77,6 +79,15 @@ final class ScenarioCommand implements Callable<Integer> {
 
     /** Runs one line's arguments as {@code nvme} subcommand on the shared session; returns its exit code. */
     static int execute(DeviceSession session, List<String> args, PrintWriter out, PrintWriter err) {
+        if (args.getFirst().equals("sleep")) {
+            try {
+                session.idle(sleepNanoseconds(args));
+                return 0;
+            } catch (Main.UsageError e) {
+                err.println("nvmekit: " + e.getMessage());
+                return Main.USAGE;
+            }
+        }
         CommandLine cli = new CommandLine(new NvmeCommand(session));
         cli.setOut(out);
         cli.setErr(err);
@@ -98,6 +109,21 @@ final class ScenarioCommand implements Callable<Integer> {
         return cli.execute(args.toArray(String[]::new));
     }
 
+    /** The duration of a {@code sleep} line: a whole number with {@code ns}, {@code us} or {@code ms}, at most 100 ms. */
+    static long sleepNanoseconds(List<String> args) {
+        java.util.regex.Matcher m = args.size() == 2 ? java.util.regex.Pattern.compile("(\\d{1,9})(ns|us|ms)").matcher(args.get(1)) : null;
+        if (m == null || !m.matches()) {
+            throw new Main.UsageError("sleep takes one duration such as 300us or 2ms (simulated time)");
+        }
+        long n = Long.parseLong(m.group(1)) * switch (m.group(2)) {
+            case "ns" -> 1L;
+            case "us" -> 1_000L;
+            default -> 1_000_000L;
+        };
+        if (n > 100_000_000L) throw new Main.UsageError("sleep of more than 100ms would take too long to simulate");
+        return n;
+    }
+
     /** Reads and splits the script; a line that cannot be split is a usage error naming it. */
     static List<Line> parse(Path file) {
         List<String> text;
@@ -113,6 +139,13 @@ final class ScenarioCommand implements Callable<Integer> {
             if (args.getFirst().equals("nvmekit") && args.size() > 1 && args.get(1).equals("nvme")) args = args.subList(2, args.size());
             else if (args.getFirst().equals("nvme")) args = args.subList(1, args.size());
             if (args.isEmpty()) continue;
+            if (args.getFirst().equals("sleep")) {
+                try {
+                    sleepNanoseconds(args);
+                } catch (Main.UsageError e) {
+                    throw new Main.UsageError(file + ":" + (i + 1) + ": " + e.getMessage());
+                }
+            }
             if (args.getFirst().equals("scenario")) {
                 throw new Main.UsageError(file + ":" + (i + 1) + ": a scenario cannot run another scenario");
             }

@@ -34,8 +34,15 @@ class NvmeControllerCommandsTest {
             NvmeCliRun log = ok(d, "sanitize-log", "/dev/nvme0");
             assertTrue(Pattern.compile("^Sanitize Command Dword 10 Information \\(SCDW10\\) :  0x2$", Pattern.MULTILINE)
                     .matcher(log.out()).find(), log.out());
-            assertTrue(log.out().contains("Sanitize in Progress.") || log.out().contains("Completed Successfully"), log.out());
-            assertTrue(ok(d, "sanitize-log", "/dev/nvme0", "-o", "json").out().contains("\"cdw10_info\":2,"));
+            assertTrue(log.out().contains("\t[2:0]\tSanitize in Progress.\n"), log.out());
+            NvmeCliRun busy = NvmeCliRun.on(d, "read", "/dev/nvme0n1", "-s", "0");
+            assertEquals("NVMe status: Sanitize In Progress(0x1d)\n", busy.err(), busy.toString());
+            // The block erase of 64 MiB takes about 64k cycles (256 us); let simulated time pass.
+            ok(d, "sleep", "1ms");
+            NvmeCliRun done = ok(d, "sanitize-log", "/dev/nvme0", "-o", "json");
+            assertTrue(done.out().contains("\"cdw10_info\":2,") && done.out().contains("\"sprog\":65535,"), done.out());
+            assertTrue(done.out().contains("\"status\":1,"), done.out());
+            assertTrue(ok(d, "read", "/dev/nvme0n1", "-s", "0", "-c", "0").out().contains("0000: 00 00 00 00"));
 
             assertEquals("", ok(d, "reset", "/dev/nvme0").out());
             assertTrue(ok(d, "show-regs", "/dev/nvme0", "-H").out().contains("(RDY): Yes"));

@@ -87,6 +87,8 @@ class NvmeStandaloneTest {
         assertUsage("scenario " + dir.resolve("missing.nvme"), "cannot read scenario");
         Path bad = Files.writeString(dir.resolve("bad.nvme"), "read /dev/nvme0n1 'unterminated\n");
         assertUsage("scenario " + bad, "bad.nvme:1: unterminated ' quote");
+        Path sleepy = Files.writeString(dir.resolve("sleepy.nvme"), "list\nsleep 5s\n");
+        assertUsage("scenario " + sleepy, "sleepy.nvme:2: sleep takes one duration such as 300us or 2ms");
         Path notMedia = Files.writeString(dir.resolve("not.img"), "plain text");
         assertUsage("id-ctrl /dev/nvme0 --media " + notMedia, "is not a saved media image");
     }
