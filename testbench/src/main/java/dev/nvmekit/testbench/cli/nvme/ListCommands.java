@@ -47,7 +47,7 @@ final class ListCommands {
             d /= 1024;
             i++;
         }
-        return String.format("%3.0f %3sB", d, prefixes[i]);
+        return String.format("%3.0f %2sB", d, prefixes[i]);
     }
 
     /** {@code nvme list}: one line per namespace of the simulated controller. */

@@ -76,7 +76,7 @@ class NvmeAdminCommandsTest {
 
         NvmeCliRun list = ok("list");
         hasLine(list, "^Node +Generic +SN +Model +Namespace +Usage +Format +FW Rev *$");
-        hasLine(list, "^/dev/nvme0n1 +/dev/ng0n1 +NVMEKIT0001 +nvmekit simulated SSD +0x1 .* 67\\.11  MB .*512 .*1\\.0");
+        hasLine(list, "^/dev/nvme0n1 +/dev/ng0n1 +NVMEKIT0001 +nvmekit simulated SSD +0x1 .* 67\\.11  MB +512   B \\+  0 B +1\\.0");
         NvmeCliRun lj = ok("list", "-o", "json");
         assertTrue(lj.out().contains("\"DevicePath\":\"/dev/nvme0n1\"") && lj.out().contains("\"PhysicalSize\":67108864"), lj.out());
 
