@@ -62,10 +62,15 @@ public final class DeviceSession implements AutoCloseable {
         this.ssd = new SimulatedSsd(DesignHolder.DESIGN, new EmbeddedBackend(),
                 (sim, mem) -> new FirmwareBackEnd(config, mem, media, ""), AxiMemoryConfig.ideal(),
                 DRIVER, CLOCK_PERIOD_PS);
-        call(d -> {
-            d.enable();
-            return null;
-        });
+        try {
+            call(d -> {
+                d.enable();
+                return null;
+            });
+        } catch (RuntimeException e) {
+            ssd.close();
+            throw e;
+        }
     }
 
     /** The firmware the {@code nvme} command simulates (see {@link FirmwareConfig.Builder} for the defaults). */
@@ -75,6 +80,7 @@ public final class DeviceSession implements AutoCloseable {
 
     /** Boots a device on fresh media, or on the media saved in {@code mediaFile} when that file exists. */
     public static DeviceSession boot(Path mediaFile) {
+        if (mediaFile != null) checkMediaFile(mediaFile);
         FirmwareConfig config = defaultConfig();
         Media media;
         if (mediaFile != null && Files.exists(mediaFile)) {
@@ -89,6 +95,17 @@ public final class DeviceSession implements AutoCloseable {
             media = new Media(config.media());
         }
         return new DeviceSession(config, media);
+    }
+
+    /** A media file must be a file (or not exist yet) in a directory that exists, so the save after the run cannot fail. */
+    static void checkMediaFile(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        if (Files.isDirectory(file)) {
+            throw new dev.nvmekit.testbench.cli.Main.UsageError("--media " + file + " is a directory, not a media image");
+        }
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new dev.nvmekit.testbench.cli.Main.UsageError("--media " + file + ": directory " + dir + " does not exist");
+        }
     }
 
     /** Writes the media (namespaces, data, lifetime counters) to {@code file}. */

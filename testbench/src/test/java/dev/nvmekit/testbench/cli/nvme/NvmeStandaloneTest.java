@@ -91,6 +91,8 @@ class NvmeStandaloneTest {
         assertUsage("scenario " + sleepy, "sleepy.nvme:2: sleep takes one duration such as 300us or 2ms");
         Path notMedia = Files.writeString(dir.resolve("not.img"), "plain text");
         assertUsage("id-ctrl /dev/nvme0 --media " + notMedia, "is not a saved media image");
+        assertUsage("id-ctrl /dev/nvme0 --media " + dir.resolve("no/such/dir/m.img"), "does not exist");
+        assertUsage("id-ctrl /dev/nvme0 --media " + dir, "is a directory");
     }
 
     private static void assertUsage(String line, String message) {
