@@ -1,12 +1,7 @@
 package dev.nvmekit.nvme;
 
-import dev.nvmekit.rtl.dsl.Elaborator;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -14,26 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Behaviour of contract §4 and the errors of §3.7/§4.2, checked on the emitted Verilog under
- * Icarus with {@link FrontendBench} (random stalls and out-of-order read data unless said).
+ * Behaviour of contract §4 and the errors of §3.7/§4.2, checked with {@link FrontendBench}
+ * (random stalls and out-of-order read data unless said) on the simulator of
+ * {@link FrontendScenarios#open}: Icarus here, the project's simulators in subclasses elsewhere.
  */
-class FrontendBehaviourTest {
-    static final FrontendParameters SMALL = new FrontendParameters(4, 64, 128, 2, 0, 4, 5, 20);
-    static final long ASQ = 0x10_0000L, ACQ = 0x20_0000L;
-
-    @TempDir
-    Path dir;
-
-    FrontendBench bench(FrontendParameters p, long seed) {
-        Assumptions.assumeTrue(IcarusDut.available(), "iverilog is not installed");
-        return new FrontendBench(new IcarusDut(Elaborator.elaborate(new NvmeFrontend(p)).design(), dir), p, seed);
-    }
-
-    static List<byte[]> entries(int firstCid, int n, long tag) {
-        List<byte[]> l = new ArrayList<>();
-        for (int i = 0; i < n; i++) l.add(FrontendBench.sqe(0x06, firstCid + i, tag + i));
-        return l;
-    }
+class FrontendBehaviourTest extends FrontendScenarios {
 
     @Test
     void registersAfterResetAndEnable() {
@@ -249,12 +229,11 @@ class FrontendBehaviourTest {
 
     @Test
     void coalescingWaitsForThresholdOrTime() {
-        FrontendParameters p = SMALL.withTicksPer100us(50);
-        try (FrontendBench b = bench(p, 9)) {
+        try (FrontendBench b = bench(SMALL, 9)) {
             b.enable(ASQ, ACQ, 8);
             assertEquals(0, b.createCq(1, 0x30_0000L, 16, 1));
             assertEquals(0, b.createSq(1, 0x40_0000L, 16, 1));
-            assertEquals(0, b.queueOp(4, 0, 0, 0, 0, 0, 0, 2, 4), "THR 2 (three entries), TIME 4 (200 cycles here)");
+            assertEquals(0, b.queueOp(4, 0, 0, 0, 0, 0, 0, 2, 10), "THR 2 (three entries), TIME 10 (200 cycles here)");
             b.submit(1, entries(0, 4, 3));
             b.runUntil(() -> b.commands.size() == 4, 3000, "four commands");
             b.completions.add(new FrontendBench.Completion(1, 0, 0, 0, 0));
