@@ -254,7 +254,11 @@ final class FrontendBench implements AutoCloseable {
     }
 
     int createCq(int qid, long base, int entries, int iv) {
-        int s = queueOp(0, qid, base, entries - 1, 0, 1, iv, 0, 0);
+        return createCq(qid, base, entries, iv, 1);
+    }
+
+    int createCq(int qid, long base, int entries, int iv, int ien) {
+        int s = queueOp(0, qid, base, entries - 1, 0, ien, iv, 0, 0);
         if (s == 0) host(qid, base, entries, iv);
         return s;
     }
