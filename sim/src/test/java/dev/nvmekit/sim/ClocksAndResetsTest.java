@@ -2,7 +2,7 @@ package dev.nvmekit.sim;
 
 import dev.nvmekit.rtl.dsl.Elaborator;
 import dev.nvmekit.sim.compiled.EmbeddedBackend;
-import dev.nvmekit.sim.designs.Counter;
+import dev.nvmekit.rtl.examples.Counter;
 import dev.nvmekit.sim.designs.TwoClocks;
 import dev.nvmekit.sim.interp.InterpreterBackend;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -3,7 +3,7 @@ package dev.nvmekit.sim;
 import dev.nvmekit.rtl.dsl.Component;
 import dev.nvmekit.rtl.dsl.Elaborator;
 import dev.nvmekit.sim.compiled.EmbeddedBackend;
-import dev.nvmekit.sim.designs.Counter;
+import dev.nvmekit.rtl.examples.Counter;
 import dev.nvmekit.sim.designs.FifoPair;
 import dev.nvmekit.sim.designs.RandomDesign;
 import dev.nvmekit.sim.designs.WideAlu;

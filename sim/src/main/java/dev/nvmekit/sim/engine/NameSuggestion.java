@@ -28,7 +28,8 @@ public final class NameSuggestion {
         return closest(wanted, candidates).map(c -> " (did you mean '" + c + "'?)").orElse("");
     }
 
-    private static int distance(String a, String b) {
+    /** Levenshtein edit distance between {@code a} and {@code b}. */
+    public static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) prev[j] = j;

@@ -5,7 +5,7 @@ import dev.nvmekit.sim.SimulationException;
 import dev.nvmekit.sim.SimulationOptions;
 import dev.nvmekit.sim.Simulator;
 import dev.nvmekit.sim.compiled.EmbeddedBackend;
-import dev.nvmekit.sim.designs.Counter;
+import dev.nvmekit.rtl.examples.Counter;
 import dev.nvmekit.sim.designs.Fifo;
 import org.junit.jupiter.api.Test;
 
