@@ -255,7 +255,7 @@ public final class TraceChecker {
                 int at = i * 64 + k;
                 bytes[k] = BusWord.bytes(b.data().get(at / dataBytes), dataBytes)[at % dataBytes];
             }
-            b.sq().fetched.add(BusWord.of(bytes));
+            b.sq().fetched.put((b.first() + i) % b.sq().size, BusWord.of(bytes));
         }
     }
 
@@ -351,7 +351,7 @@ public final class TraceChecker {
         CheckedQueues.Sq q = queues.sqs.get(sqid);
         if (resetting) return;
         if (q == null) { fail(e.cycle(), "§3.5 cmd", "command for SQ " + sqid + ", which does not exist"); return; }
-        BigInteger expected = q.fetched.poll();
+        BigInteger expected = q.fetched.remove(q.handed);
         BigInteger sqe = e.big("cmd_sqe");
         if (expected == null) fail(e.cycle(), "§3.5 cmd", "SQ " + sqid + " command handed out before it was fetched");
         else if (!expected.equals(sqe)) fail(e.cycle(), "§3.5 cmd", "SQ " + sqid + " cmd_sqe differs from the next SQE fetched from host memory");
