@@ -21,6 +21,11 @@ final class ControllerRecovery {
         this.d = driver;
     }
 
+    /** Whether probe or reset work is running. */
+    boolean recovering() {
+        return recovering;
+    }
+
     // ------------------------------------------------------------ registers
 
     private int csts() {
