@@ -152,9 +152,16 @@ public final class SubmissionFetcher extends Component {
         Value need = outIdx.addExpand(lit(1, 1)).resize(8).shl(laneBits);
         Value arrived = curBeats.ge(need);
         Value allArrived = curBeats.eq(curCount.resize(8).shl(laneBits));
+        // After any error response nothing more is handed out (contract §3.3, §3.5): a later slot of
+        // the same SQ would otherwise run its entries out of queue order and SQHD would skip the lost
+        // ones. Slots still drain (skipped once all their data is in), so the AXI side goes idle for
+        // the disable that the host's reset brings.
+        Reg failed = reg("fetch_failed", 1).init(0);
+        when(flush, () -> failed.set(0)).elseWhen(rvalid.and(rError), () -> failed.set(1));
+        Value discard = named("discard", curError.or(failed));
         // Once offered, an SQE stays offered even if a later beat of its burst fails (AXI handshake rule).
-        Value offer = named("offer", nonEmpty.and(arrived).and(curError.not().or(offered)));
-        Value skip = named("skip", nonEmpty.and(curError).and(offered.not()).and(allArrived));
+        Value offer = named("offer", nonEmpty.and(arrived).and(discard.not().or(offered)));
+        Value skip = named("skip", nonEmpty.and(discard).and(offered.not()).and(allArrived));
         Value handed = named("handed", offer.and(cmdReady));
         Value lastOfSlot = outIdx.add(1).eq(curCount);
         Value curStart = pick(cur, starts);

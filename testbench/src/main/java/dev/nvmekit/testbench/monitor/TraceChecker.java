@@ -63,7 +63,7 @@ public final class TraceChecker {
     private final Map<Integer, Integer> cqeWritesInFlight = new HashMap<>();
 
     private record ReadBurst(long cycle, long address, int beats, CheckedQueues.Sq sq, int first, int count,
-                             List<BigInteger> data) {
+                             List<BigInteger> data, boolean[] failed) {
     }
 
     private record WriteBurst(long cycle, long address, int beats, long id, List<Integer> vectors) {
@@ -231,7 +231,7 @@ public final class TraceChecker {
             q.fetchPointer = (first + count) % q.size;
         }
         readsById.computeIfAbsent(e.get("m_axi_arid"), k -> new ArrayDeque<>())
-                .add(new ReadBurst(e.cycle(), addr, beats, q, first, count, new ArrayList<>()));
+                .add(new ReadBurst(e.cycle(), addr, beats, q, first, count, new ArrayList<>(), new boolean[1]));
     }
 
     private void readData(TraceEvent e) {
@@ -239,12 +239,16 @@ public final class TraceChecker {
         ArrayDeque<ReadBurst> fifo = readsById.get(id);
         ReadBurst b = fifo == null ? null : fifo.peek();
         if (b == null) { fail(e.cycle(), "§3.3 AXI", "read data for ID " + id + " with no read outstanding"); return; }
-        if (e.get("m_axi_rresp") != 0) memoryError = true;
+        if (e.get("m_axi_rresp") != 0) {
+            memoryError = true;
+            b.failed()[0] = true;
+        }
         b.data().add(e.big("m_axi_rdata"));
         boolean last = b.data().size() == b.beats();
         if (e.getOr("m_axi_rlast", last ? 1 : 0) != (last ? 1 : 0)) fail(e.cycle(), "§3.3 AXI", "RLAST wrong on beat " + b.data().size() + " of " + b.beats());
         if (last) fifo.poll();
-        if (b.sq() == null || b.sq() != queues.sqs.get(b.sq().id) || memoryError) return;
+        // Entries of a burst that got an error response are not fetched; other bursts' data still counts (§3.3).
+        if (b.sq() == null || b.sq() != queues.sqs.get(b.sq().id) || b.failed()[0]) return;
         // An SQE may be handed out as soon as its own beats are in, before the burst's last beat.
         int have = b.data().size() * dataBytes;
         int before = (b.data().size() - 1) * dataBytes;

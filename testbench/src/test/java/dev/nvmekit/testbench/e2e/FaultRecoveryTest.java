@@ -8,12 +8,15 @@ import dev.nvmekit.testbench.nvme.CompletionStatus;
 import dev.nvmekit.testbench.nvme.NvmOpcode;
 import dev.nvmekit.testbench.nvme.StatusCode;
 import dev.nvmekit.testbench.port.AxiMemoryConfig;
+import dev.nvmekit.testbench.port.Latency;
 import dev.nvmekit.testbench.port.MemoryFault;
 import dev.nvmekit.testbench.ssd.SimulatedSsd;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -92,6 +95,44 @@ class FaultRecoveryTest {
             assertTrue(log.contains("controller is down; will reset: CSTS=0x3"), "CSTS.CFS set\n" + log);
             assertTrue(log.contains("controller reset done"), log);
             assertEquals(1, readsOf(s, 0), "the faulted fetch never reached the back end; the retry did");
+            FirmwareSsd.assertClean(s);
+        }
+    }
+
+    /**
+     * Regression: with several fetch bursts of one SQ in flight, an error response on the first
+     * must not let the front end hand out the entries fetched after it (they would run out of
+     * queue order and SQHD would skip the lost ones). The controller goes fatal, the driver resets
+     * and every command completes once, with its data.
+     */
+    @Test
+    void anErrorOnOneOfSeveralFetchBurstsHandsOutNothingAfterIt() {
+        AxiMemoryConfig slowReads = AxiMemoryConfig.ideal().withLatency(Latency.fixed(30), Latency.fixed(2)).withReorder(true);
+        try (SimulatedSsd s = FirmwareSsd.open(slowReads, FAST)) {
+            HostDriver d = s.driver();
+            byte[][] data = new byte[12][];
+            s.run(ctx -> {
+                d.enable();
+                for (int i = 0; i < 12; i++) {
+                    data[i] = random(512, 100 + i);
+                    assertTrue(d.write(1, i, 1, data[i]).isSuccess());
+                }
+                s.hostMemory().inject(MemoryFault.slverr(new MemoryFault.NthBurst(MemoryFault.Direction.READ,
+                        s.hostMemory().readBursts() + 1)));
+                List<HostRequest> reads = new ArrayList<>();
+                List<byte[]> in = new ArrayList<>();
+                for (int i = 0; i < 12; i++) {
+                    in.add(new byte[512]);
+                    reads.add(d.submitIo(NvmOpcode.READ, 0, 1, i, 1, in.get(i), 0));
+                }
+                for (int i = 0; i < 12; i++) {
+                    d.await(reads.get(i));
+                    assertTrue(reads.get(i).status().isSuccess(), reads.get(i).status().toString());
+                    assertArrayEquals(data[i], in.get(i));
+                }
+            }, 3_000_000);
+            assertTrue(s.hostMemory().readBursts() > 3, "several fetch bursts");
+            assertTrue(d.log().dmesg().contains("controller is down; will reset"), d.log().dmesg());
             FirmwareSsd.assertClean(s);
         }
     }
