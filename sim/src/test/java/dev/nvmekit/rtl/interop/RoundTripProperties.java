@@ -22,8 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * runs Yosys once. Designs come from rtl-gen's {@link RandomDesigns} (hierarchy, memories, signed and wide values).
  */
 class RoundTripProperties {
-    @Property(tries = 8)
+    @Property(tries = 8, seed = "20261125") // fixed: CI must be repeatable; change the seed to explore
     void emitThenImportSimulatesTheSame(@ForAll long seed) throws Exception {
+        roundTrip(seed);
+    }
+
+    private static void roundTrip(long seed) throws Exception {
         Design original = Elaborator.elaborate(RandomDesigns.design(seed)).design();
         Path dir = Files.createTempDirectory("nvmekit-roundtrip");
         try {

@@ -3,6 +3,7 @@ package dev.nvmekit.testbench.cli;
 import dev.nvmekit.rtl.check.Diagnostic;
 import dev.nvmekit.rtl.dsl.Elaboration;
 import dev.nvmekit.rtl.dsl.Elaborator;
+import dev.nvmekit.rtl.interop.SpinalBlackBoxWriter;
 import dev.nvmekit.rtl.ir.Design;
 import dev.nvmekit.rtl.ir.ModuleDef;
 import dev.nvmekit.rtl.ir.Port;
@@ -31,6 +32,10 @@ final class GenerateCommand implements Runnable {
     @Option(names = {"-o", "--out"}, defaultValue = "out", description = "output directory (default ${DEFAULT-VALUE})")
     Path out;
 
+    @Option(names = "--spinal-package", paramLabel = "PACKAGE",
+            description = "also write a SpinalHDL BlackBox definition of the top (Scala) in this package")
+    String spinalPackage;
+
     @Spec
     CommandSpec spec;
 
@@ -39,8 +44,23 @@ final class GenerateCommand implements Runnable {
         Elaboration e = Elaborator.elaborate(DesignCatalog.standard().build(designOptions.design, designOptions.params));
         List<Path> files = VerilogLint.write(e.design(), out);
         writeJson(e.design(), designOptions.params, out.resolve(e.design().top() + ".json"));
+        if (spinalPackage != null) writeSpinalBlackBox(e.design(), files);
         for (Diagnostic w : e.warnings()) spec.commandLine().getErr().println(w);
         spec.commandLine().getOut().println("wrote " + files.size() + " Verilog file(s) for " + e.design().top() + " to " + out);
+    }
+
+    private void writeSpinalBlackBox(Design d, List<Path> files) {
+        if (!spinalPackage.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*")) {
+            throw new Main.UsageError("--spinal-package '" + spinalPackage + "' is not a Scala package name");
+        }
+        String scala = SpinalBlackBoxWriter.write(d, spinalPackage,
+                files.stream().map(f -> f.toAbsolutePath().toString()).toList(), designOptions.params);
+        String className = scala.lines().filter(l -> l.startsWith("class ")).findFirst().orElseThrow().split(" ")[1];
+        try {
+            Files.writeString(out.resolve(className + ".scala"), scala);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     static void writeJson(Design d, Map<String, String> params, Path file) {

@@ -66,6 +66,9 @@ class MainTest {
         assertEquals(0, r.code(), r.err());
         String top = Files.readString(dir.resolve("nvme_frontend.v"));
         assertTrue(top.contains("module nvme_frontend ("), top);
+        assertEquals(0, run("generate", "--param", "ioQueues=2", "--spinal-package", "com.acme.ssd", "--out", dir.toString()).code());
+        String scala = Files.readString(dir.resolve("NvmeFrontend.scala"));
+        assertTrue(scala.contains("class NvmeFrontend extends BlackBox {") && scala.contains("val ioQueues = 2"), scala);
         String json = Files.readString(dir.resolve("nvme_frontend.json"));
         assertTrue(json.contains("\"name\": \"cmd_sqe\", \"direction\": \"out\", \"width\": 512"), json);
     }
