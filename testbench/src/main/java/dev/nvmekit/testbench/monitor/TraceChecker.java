@@ -44,6 +44,7 @@ public final class TraceChecker {
     private int aqa;
     private long asq, acq;
     private boolean enabled, resetting, memoryError;
+    private long memoryErrorCycle;
 
     // AXI-Lite pairing
     private final ArrayDeque<Long> axilWriteAddresses = new ArrayDeque<>();
@@ -121,6 +122,11 @@ public final class TraceChecker {
             case "irq" -> interrupt(e);
             default -> { }
         }
+    }
+
+    private void hostMemoryError(long cycle) {
+        if (!memoryError) memoryErrorCycle = cycle;
+        memoryError = true;
     }
 
     // ---- registers ----
@@ -217,7 +223,11 @@ public final class TraceChecker {
         CheckedQueues.Sq q = queues.sqAt(addr);
         int first = 0, count = 0;
         if (q != null) {
-            if (memoryError) fail(e.cycle(), "§3.3 host memory error", "SQ " + q.id + " fetched after an error response, before a reset");
+            // A burst whose arvalid was up before the error may complete its handshake after it (AXI
+            // forbids withdrawing valid); only one started after the error is a new fetch.
+            if (memoryError && e.getOr("valid_since", e.cycle()) > memoryErrorCycle) {
+                fail(e.cycle(), "§3.3 host memory error", "SQ " + q.id + " fetched after an error response, before a reset");
+            }
             if (resetting) fail(e.cycle(), "§4.1 disable", "SQ " + q.id + " fetched after CC.EN was cleared");
             first = (int) ((addr - q.base) / 64);
             count = (int) (bytes / 64);
@@ -240,7 +250,7 @@ public final class TraceChecker {
         ReadBurst b = fifo == null ? null : fifo.peek();
         if (b == null) { fail(e.cycle(), "§3.3 AXI", "read data for ID " + id + " with no read outstanding"); return; }
         if (e.get("m_axi_rresp") != 0) {
-            memoryError = true;
+            hostMemoryError(e.cycle());
             b.failed()[0] = true;
         }
         b.data().add(e.big("m_axi_rdata"));
@@ -341,7 +351,7 @@ public final class TraceChecker {
         WriteBurst b = fifo == null ? null : fifo.poll();
         if (b == null) { fail(e.cycle(), "§3.3 AXI", "write response for ID " + id + " with no write outstanding"); return; }
         boolean ok = e.get("m_axi_bresp") == 0;
-        if (!ok) memoryError = true;
+        if (!ok) hostMemoryError(e.cycle());
         for (int v : b.vectors()) {
             cqeWritesInFlight.merge(v, -1, Integer::sum);
             if (ok) answeredUnannounced.merge(v, 1, Integer::sum);
