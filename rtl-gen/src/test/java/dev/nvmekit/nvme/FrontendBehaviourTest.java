@@ -1,12 +1,7 @@
 package dev.nvmekit.nvme;
 
-import dev.nvmekit.rtl.dsl.Elaborator;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -14,26 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Behaviour of contract §4 and the errors of §3.7/§4.2, checked on the emitted Verilog under
- * Icarus with {@link FrontendBench} (random stalls and out-of-order read data unless said).
+ * Behaviour of contract §4 and the errors of §3.7/§4.2, checked with {@link FrontendBench}
+ * (random stalls and out-of-order read data unless said) on the simulator of
+ * {@link FrontendScenarios#open}: Icarus here, the project's simulators in subclasses elsewhere.
  */
-class FrontendBehaviourTest {
-    static final FrontendParameters SMALL = new FrontendParameters(4, 64, 128, 2, 0, 4, 5, 20);
-    static final long ASQ = 0x10_0000L, ACQ = 0x20_0000L;
-
-    @TempDir
-    Path dir;
-
-    FrontendBench bench(FrontendParameters p, long seed) {
-        Assumptions.assumeTrue(IcarusDut.available(), "iverilog is not installed");
-        return new FrontendBench(new IcarusDut(Elaborator.elaborate(new NvmeFrontend(p)).design(), dir), p, seed);
-    }
-
-    static List<byte[]> entries(int firstCid, int n, long tag) {
-        List<byte[]> l = new ArrayList<>();
-        for (int i = 0; i < n; i++) l.add(FrontendBench.sqe(0x06, firstCid + i, tag + i));
-        return l;
-    }
+class FrontendBehaviourTest extends FrontendScenarios {
 
     @Test
     void registersAfterResetAndEnable() {
@@ -74,7 +54,7 @@ class FrontendBehaviourTest {
                 assertEquals(0, b.commands.get(i).sqid());
                 assertArrayEquals(sent.get(i), b.commands.get(i).sqe(), "SQE " + i + " as in host memory");
             }
-            for (int i = 0; i < 5; i++) b.completions.add(new FrontendBench.Completion(0, 10 + i, i == 3 ? 0x4002 : 0, 0xABCD_0000L + i, 0x1234_5678L));
+            for (int i = 0; i < 5; i++) b.completions.add(new FrontendBench.Completion(0, 10 + i, status(i), 0xABCD_0000L + i, i == 4 ? 0xFFFF_FFFFL : 0x1234_5678L));
             b.runUntil(() -> b.interrupts.size() >= 1 && b.completions.isEmpty() && !b.memory.busy(), 3000, "CQEs and an interrupt");
             b.run(50);
             List<FrontendBench.Cqe> cqes = b.reap(0);
@@ -82,16 +62,25 @@ class FrontendBehaviourTest {
             for (int i = 0; i < 5; i++) {
                 FrontendBench.Cqe c = cqes.get(i);
                 assertEquals(0xABCD_0000L + i, c.dw0());
-                assertEquals(0x1234_5678L, c.dw1());
+                assertEquals(i == 4 ? 0xFFFF_FFFFL : 0x1234_5678L, c.dw1());
                 assertEquals(5, c.sqhd(), "SQHD: all five handed to the back end");
                 assertEquals(0, c.sqid());
                 assertEquals(10 + i, c.cid());
                 assertEquals(1, c.phase(), "phase 1 on the first pass");
-                assertEquals(i == 3 ? 0x4002 : 0, c.status());
+                assertEquals(status(i), c.status());
             }
             assertTrue(b.interrupts.stream().allMatch(i -> i.vector() == 0));
             assertTrue(b.violations.isEmpty(), b.violations::toString);
         }
+    }
+
+    /** Statuses with every bit of the 15-bit field used somewhere, next to the phase bit. */
+    private static int status(int i) {
+        return switch (i) {
+            case 3 -> 0x4002;
+            case 4 -> 0x7FFF;
+            default -> 0;
+        };
     }
 
     @Test
@@ -107,6 +96,7 @@ class FrontendBehaviourTest {
             assertEquals(CompletionStatus.INVALID_QUEUE_IDENTIFIER, b.queueOp(0, 1, 0x30_0000, 15, 0, 1, 1, 0, 0), "CQ 1 exists");
             assertEquals(CompletionStatus.INVALID_QUEUE_IDENTIFIER, b.queueOp(1, 0, 0x40_0000, 15, 1, 0, 0, 0, 0), "create SQ 0");
             assertEquals(CompletionStatus.INVALID_QUEUE_SIZE, b.queueOp(1, 1, 0x40_0000, 0, 1, 0, 0, 0, 0), "one-entry SQ");
+            assertEquals(CompletionStatus.INVALID_QUEUE_SIZE, b.queueOp(1, 1, 0x40_0000, 64, 1, 0, 0, 0, 0), "SQ above MQES");
             assertEquals(CompletionStatus.COMPLETION_QUEUE_INVALID, b.queueOp(1, 1, 0x40_0000, 15, 2, 0, 0, 0, 0), "SQ on missing CQ");
             assertEquals(CompletionStatus.COMPLETION_QUEUE_INVALID, b.queueOp(1, 1, 0x40_0000, 15, 0, 0, 0, 0, 0), "SQ on the admin CQ");
             assertEquals(0, b.createSq(1, 0x40_0000, 16, 1));
@@ -135,9 +125,10 @@ class FrontendBehaviourTest {
             b.write32(0x1000 + 2 * 4 * 9, 1);      // SQ 9 > ioQueues
             b.write32(0x1000, 8);                  // admin SQ tail = size: invalid value
             b.write32(0x1004, 1);                  // admin CQ head beyond the posted entries
+            b.write32(0x1004, 8);                  // admin CQ head = size: invalid value
             b.run(20);
             assertEquals(List.of(new FrontendBench.Event(0, 0, 3), new FrontendBench.Event(0, 0, 2), new FrontendBench.Event(0, 0, 9),
-                    new FrontendBench.Event(0, 1, 0), new FrontendBench.Event(0, 1, 0)), b.events);
+                    new FrontendBench.Event(0, 1, 0), new FrontendBench.Event(0, 1, 0), new FrontendBench.Event(0, 1, 0)), b.events);
             assertEquals(0, b.commands.size(), "nothing fetched");
             assertTrue(b.violations.isEmpty(), b.violations::toString);
         }
@@ -249,12 +240,11 @@ class FrontendBehaviourTest {
 
     @Test
     void coalescingWaitsForThresholdOrTime() {
-        FrontendParameters p = SMALL.withTicksPer100us(50);
-        try (FrontendBench b = bench(p, 9)) {
+        try (FrontendBench b = bench(SMALL, 9)) {
             b.enable(ASQ, ACQ, 8);
             assertEquals(0, b.createCq(1, 0x30_0000L, 16, 1));
             assertEquals(0, b.createSq(1, 0x40_0000L, 16, 1));
-            assertEquals(0, b.queueOp(4, 0, 0, 0, 0, 0, 0, 2, 4), "THR 2 (three entries), TIME 4 (200 cycles here)");
+            assertEquals(0, b.queueOp(4, 0, 0, 0, 0, 0, 0, 2, 10), "THR 2 (three entries), TIME 10 (200 cycles here)");
             b.submit(1, entries(0, 4, 3));
             b.runUntil(() -> b.commands.size() == 4, 3000, "four commands");
             b.completions.add(new FrontendBench.Completion(1, 0, 0, 0, 0));

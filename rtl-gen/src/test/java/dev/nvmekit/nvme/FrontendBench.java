@@ -136,16 +136,6 @@ final class FrontendBench implements AutoCloseable {
         for (HostMemory.WriteEvent w : memory.writes.subList(Math.max(0, memory.writes.size() - 1), memory.writes.size())) {
             if (w.cycle() == cycle) noteCqeWrite(w);
         }
-        if (memory.writeResponseCycles.size() > answeredWrites) {
-            answeredWrites = memory.writeResponseCycles.size();
-            if (dut.peek("m_axi_bresp") == 0) {
-                // Responses come in order; attribute to the oldest unanswered CQE write's vector.
-                Integer v = unansweredVectors.pollFirst();
-                if (v != null) answeredSinceIrq.merge(v, 1, Integer::sum);
-            } else {
-                unansweredVectors.pollFirst();
-            }
-        }
         if (dut.peek("cmd_valid") == 1 && cmdReady) {
             Command cmd = new Command(cycle, (int) dut.peek("cmd_sqid"), HostMemory.toBytes(dut.peekBig("cmd_sqe"), 64));
             commands.add(cmd);
@@ -165,6 +155,18 @@ final class FrontendBench implements AutoCloseable {
             interrupts.add(new Interrupt(cycle, v));
             if (answeredSinceIrq.getOrDefault(v, 0) == 0) violations.add("interrupt on vector " + v + " at cycle " + cycle + " with no CQE write answered since the last");
             answeredSinceIrq.put(v, 0);
+        }
+        // After the interrupt check: a B response on the same edge as an interrupt cannot be
+        // what that interrupt announces, so it counts toward the vector's next one.
+        if (memory.writeResponseCycles.size() > answeredWrites) {
+            answeredWrites = memory.writeResponseCycles.size();
+            if (dut.peek("m_axi_bresp") == 0) {
+                // Responses come in order; attribute to the oldest unanswered CQE write's vector.
+                Integer v = unansweredVectors.pollFirst();
+                if (v != null) answeredSinceIrq.merge(v, 1, Integer::sum);
+            } else {
+                unansweredVectors.pollFirst();
+            }
         }
         if (awPending && dut.peek("s_axil_awready") == 1) awPending = false;
         if (wPending && dut.peek("s_axil_wready") == 1) wPending = false;
@@ -252,7 +254,11 @@ final class FrontendBench implements AutoCloseable {
     }
 
     int createCq(int qid, long base, int entries, int iv) {
-        int s = queueOp(0, qid, base, entries - 1, 0, 1, iv, 0, 0);
+        return createCq(qid, base, entries, iv, 1);
+    }
+
+    int createCq(int qid, long base, int entries, int iv, int ien) {
+        int s = queueOp(0, qid, base, entries - 1, 0, ien, iv, 0, 0);
         if (s == 0) host(qid, base, entries, iv);
         return s;
     }

@@ -21,6 +21,10 @@ final class HostMemory {
     record WriteEvent(long cycle, long address, byte[] data, boolean okay) {
     }
 
+    /** A read burst as the master asked for it. */
+    record ReadBurst(long cycle, long id, long address, int beats) {
+    }
+
     private record Burst(long id, long address, int beats, long readyAt) {
     }
 
@@ -33,6 +37,9 @@ final class HostMemory {
     private final List<String> violations;
     final List<WriteEvent> writes = new ArrayList<>();
     final List<Long> writeResponseCycles = new ArrayList<>();
+    final List<ReadBurst> readBursts = new ArrayList<>();
+    /** Read bursts answered before an older one of another ID that was ready as well. */
+    int reorderedReturns;
     double stall = 0.0;
     /** Holds the read address channel (arready low), e.g. to let work pile up in several SQs. */
     boolean holdReads;
@@ -91,6 +98,7 @@ final class HostMemory {
             }
             if (!candidates.isEmpty()) {
                 current = candidates.get(random.nextInt(candidates.size()));
+                if (current != candidates.getFirst()) reorderedReturns++;
                 reads.remove(current);
                 currentBeat = 0;
                 currentError = readError.test(current.address());
@@ -125,6 +133,7 @@ final class HostMemory {
             int len = (int) dut.peek("m_axi_arlen") + 1;
             checkBurst("read", addr, len, dut.peek("m_axi_arsize"), dut.peek("m_axi_arburst"));
             if (firstReadAddressCycle < 0) firstReadAddressCycle = cycle;
+            readBursts.add(new ReadBurst(cycle, dut.peek("m_axi_arid"), addr, len));
             reads.add(new Burst(dut.peek("m_axi_arid"), addr, len, cycle + 1 + readLatency));
         }
         if (rvalid && dut.peek("m_axi_rready") == 1) {

@@ -13,7 +13,8 @@ import java.io.PrintWriter;
  */
 @Command(name = "nvmekit", mixinStandardHelpOptions = true, version = "nvmekit 0.1.0",
         description = "Design and verify NVMe controller host-interface RTL in Java.",
-        subcommands = {GenerateCommand.class, LintCommand.class, WaveCommand.class, DiffCommand.class,
+        subcommands = {GenerateCommand.class, SimulateCommand.class, LintCommand.class, WaveCommand.class, DiffCommand.class,
+                dev.nvmekit.testbench.cli.nvme.NvmeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code of a failed check or test. */

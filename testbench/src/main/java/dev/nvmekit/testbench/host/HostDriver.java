@@ -170,6 +170,26 @@ public final class HostDriver implements CycleAgent {
         return r;
     }
 
+    /**
+     * Runs any I/O command (its data pointer already set by the caller) on CPU 0's queue to
+     * completion: the path of an {@code NVME_IOCTL_IO_CMD} passthrough, which user tools such as
+     * nvme-cli use for Compare, Write Zeroes, Dataset Management and io-passthru.
+     */
+    public HostRequest ioCommand(SubmissionQueueEntry command) {
+        requireLive();
+        HostRequest r = new HostRequest(HostRequest.Kind.IO, command, null);
+        submit(ioQueueFor(0, false), r);
+        await(r);
+        return r;
+    }
+
+    /** Identifies the active namespaces again ({@code nvme_scan_work}), e.g. after a Format NVM changed a block size. */
+    public void rescanNamespaces() {
+        requireLive();
+        namespaces.clear();
+        for (int nsid : activeNamespaces().nsids()) namespaces.put(nsid, identifyNamespace(nsid));
+    }
+
     /** Set Features with dword 11 {@code value}; returns the completion. */
     public HostRequest setFeature(FeatureIdentifier fid, int value) {
         return adminCommand(SubmissionQueueEntry.builder(AdminOpcode.SET_FEATURES).cdw10(fid.value()).cdw11(value).build());

@@ -34,14 +34,15 @@ public final class HtmlReport {
         keyValues(b, s.parameters());
 
         b.append("<h2>Results</h2><table><tr><th>queue</th><th>reads</th><th>writes</th><th>IOPS</th><th>MB/s</th>"
-                + "<th>p50 µs</th><th>p99 µs</th><th>p99.9 µs</th><th>max µs</th></tr>");
+                + "<th>mean µs</th><th>p50 µs</th><th>p99 µs</th><th>p99.9 µs</th><th>max µs</th></tr>");
         List<RunSummary.QueueStats> rows = new ArrayList<>(s.queues());
         rows.add(s.total());
         for (RunSummary.QueueStats q : rows) {
-            b.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%d</td><td>%d</td><td>%.0f</td><td>%.1f</td><td>%.2f</td><td>%.2f</td><td>%.2f</td><td>%.2f</td></tr>",
-                    SvgCharts.esc(q.name()), q.reads(), q.writes(), q.iops(), q.mbPerSecond(), q.p50Ns() / 1e3, q.p99Ns() / 1e3, q.p999Ns() / 1e3, q.maxNs() / 1e3));
+            b.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%d</td><td>%d</td><td>%.0f</td><td>%.1f</td><td>%.3f</td><td>%.3f</td><td>%.3f</td><td>%.3f</td><td>%.3f</td></tr>",
+                    SvgCharts.esc(q.name()), q.reads(), q.writes(), q.iops(), q.mbPerSecond(), q.meanNs() / 1e3, q.p50Ns() / 1e3, q.p99Ns() / 1e3, q.p999Ns() / 1e3, q.maxNs() / 1e3));
         }
-        b.append("</table>");
+        b.append("</table><p>Latency: from the driver putting a command on its submission queue to the driver reaping its "
+                + "completion, in simulated time. IOPS and MB/s (10<sup>6</sup> bytes) over the workload's simulated duration.</p>");
 
         b.append("<h2>Latency histogram</h2>");
         List<String> labels = new ArrayList<>();
@@ -52,13 +53,14 @@ public final class HtmlReport {
         while (lo < hi && buckets[lo] == 0) lo++;
         while (hi > lo && buckets[hi] == 0) hi--;
         for (int i = lo; i <= hi; i++) {
-            labels.add(SvgCharts.human(Math.pow(2, i) / 1000.0) + "µs");
+            long ns = 1L << i;
+            labels.add(ns < 1000 ? ns + "ns" : String.format(Locale.ROOT, ns < 10_000 ? "%.1fµs" : "%.0fµs", ns / 1000.0));
             counts.add(buckets[i]);
         }
         b.append(SvgCharts.bars("commands per latency bucket (lower bound)", labels, counts));
 
         b.append("<h2>IOPS over time</h2>");
-        b.append(SvgCharts.lines("IOPS per " + s.intervalUs() + " µs interval", "simulated time", List.of("IOPS"), List.of(s.iopsOverTime())));
+        b.append(SvgCharts.lines("IOPS per " + SvgCharts.human(s.intervalUs() * 1000) + " ns interval", "simulated time", List.of("IOPS"), List.of(s.iopsOverTime())));
         if (!s.occupancyOverTime().isEmpty()) {
             b.append("<h2>Queue occupancy over time</h2>");
             List<String> names = new ArrayList<>();
@@ -79,6 +81,13 @@ public final class HtmlReport {
         s.namespaces().forEach((ns, st) -> b.append(String.format(Locale.ROOT, "nvme0n%-4d %8d %12d %9d %13d%n",
                 ns, st.readIos(), st.readSectors(), st.writeIos(), st.writeSectors())));
         b.append("</pre>");
+        b.append("<h2>Hardware queues (as /sys/block/nvme0n1/mq and the driver's counters)</h2><pre>");
+        b.append("qid  vector  submitted  completed  interrupts\n");
+        for (RunSummary.HardwareQueue q : s.hardwareQueues()) {
+            b.append(String.format(Locale.ROOT, "%3d  %6s  %9d  %9d  %10d%n", q.qid(), q.vector() < 0 ? "poll" : Integer.toString(q.vector()),
+                    q.submitted(), q.completed(), q.interrupts()));
+        }
+        b.append("</pre>");
 
         b.append("<h2>Kernel log (dmesg)</h2><pre>");
         for (String line : s.log()) b.append(SvgCharts.esc(line)).append('\n');
@@ -92,10 +101,20 @@ public final class HtmlReport {
             s.verdict().violations().forEach(v -> b.append(SvgCharts.esc(v)).append('\n'));
             b.append("</pre>");
         }
-        if (!s.firstCommandSvg().isEmpty()) {
-            b.append("<h2>The first command's life (doorbell → fetch → cmd → cpl → CQE → irq)</h2><div class='wave'>")
-                    .append(s.firstCommandSvg()).append("</div>");
+        b.append("<h2>Data verification</h2>");
+        RunSummary.Verification v = s.verification();
+        if (!v.enabled() && v.failures().isEmpty()) {
+            b.append("<p>Off (run with <code>--verify</code> to read written data back and compare it).</p>");
+        } else if (v.failures().isEmpty()) {
+            b.append(String.format(Locale.ROOT, "<p class='pass'>%d bytes read back and equal to what was written; every command succeeded.</p>", v.bytesCompared()));
+        } else {
+            b.append("<pre class='fail'>");
+            v.failures().forEach(f -> b.append(SvgCharts.esc(f)).append('\n'));
+            b.append("</pre>");
         }
+        b.append("<h2>The first command's life (doorbell → fetch → cmd → cpl → CQE → irq)</h2>");
+        if (!s.firstCommandNote().isEmpty()) b.append("<p>").append(SvgCharts.esc(s.firstCommandNote())).append("</p>");
+        if (!s.firstCommandSvg().isEmpty()) b.append("<div class='wave'>").append(s.firstCommandSvg()).append("</div>");
         return b.append("</body></html>\n").toString();
     }
 

@@ -53,7 +53,20 @@ public final class SimulatedSsd implements AutoCloseable {
      */
     public SimulatedSsd(Design design, SimulatorBackend backend, BiFunction<Simulator, HostMemory, CycleAgent> backEnd,
                         AxiMemoryConfig memoryConfig, HostDriverConfig driverConfig, long periodPs) {
-        this.sim = backend.open(design, SimulationOptions.defaults().withClocks(new ClockSpec("clk", periodPs, periodPs / 2)));
+        this(design, backend, SimulationOptions.defaults().withClocks(new ClockSpec("clk", periodPs, periodPs / 2)), backEnd,
+                memoryConfig, driverConfig);
+    }
+
+    /**
+     * As above, with the simulation's options given whole (e.g. to write a VCD); the clock period
+     * is that of the first clock in {@code options}, which must be the design's {@code clk}.
+     */
+    public SimulatedSsd(Design design, SimulatorBackend backend, SimulationOptions options,
+                        BiFunction<Simulator, HostMemory, CycleAgent> backEnd, AxiMemoryConfig memoryConfig,
+                        HostDriverConfig driverConfig) {
+        if (options.clocks().isEmpty()) throw new IllegalArgumentException("the options must name the clock (clk) and its period");
+        long periodPs = options.clocks().getFirst().periodPs();
+        this.sim = backend.open(design, options);
         this.loop = new BenchLoop(sim);
         this.bar = new AxiLiteMaster(sim);
         this.hostMemory = new AxiMemorySlave(sim, memory, memoryConfig);

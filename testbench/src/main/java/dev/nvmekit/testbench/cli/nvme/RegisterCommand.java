@@ -1,0 +1,153 @@
+package dev.nvmekit.testbench.cli.nvme;
+
+import dev.nvmekit.testbench.nvme.AdminQueueAttributes;
+import dev.nvmekit.testbench.nvme.ControllerCapabilities;
+import dev.nvmekit.testbench.nvme.ControllerConfiguration;
+import dev.nvmekit.testbench.nvme.ControllerRegisters;
+import dev.nvmekit.testbench.nvme.ControllerStatus;
+import dev.nvmekit.testbench.nvme.ControllerVersion;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code nvme show-regs}: the controller registers read from BAR0 through the simulated AXI-Lite
+ * bridge, raw or decoded field by field with {@code -H} (NVMe Base Specification 2.0, section 3.1.3).
+ */
+@Command(name = "show-regs", mixinStandardHelpOptions = true, description = "Read and show the controller registers in BAR0.")
+final class RegisterCommand extends OnDevice {
+    @Option(names = {"-H", "--human-readable"}, description = "decode every field of the registers")
+    boolean human;
+
+    @Override
+    boolean offersJson() {
+        return true;
+    }
+
+    @Override
+    void run(DeviceSession d, PrintWriter out) {
+        Map<String, Long> r = new LinkedHashMap<>();
+        r.put("cap", d.readRegister(ControllerRegisters.CAP, 8));
+        r.put("version", d.readRegister(ControllerRegisters.VS, 4));
+        r.put("cc", d.readRegister(ControllerRegisters.CC, 4));
+        r.put("csts", d.readRegister(ControllerRegisters.CSTS, 4));
+        r.put("nssr", d.readRegister(ControllerRegisters.NSSR, 4));
+        r.put("intms", d.readRegister(ControllerRegisters.INTMS, 4));
+        r.put("intmc", d.readRegister(ControllerRegisters.INTMC, 4));
+        r.put("aqa", d.readRegister(ControllerRegisters.AQA, 4));
+        r.put("asq", d.readRegister(ControllerRegisters.ASQ, 8));
+        r.put("acq", d.readRegister(ControllerRegisters.ACQ, 8));
+        r.put("cmbloc", d.readRegister(ControllerRegisters.CMBLOC, 4));
+        r.put("cmbsz", d.readRegister(ControllerRegisters.CMBSZ, 4));
+        if (json()) {
+            Json j = new Json();
+            r.forEach((k, v) -> j.putU64(k.equals("version") ? "vs" : k, v));
+            out.println(j);
+            return;
+        }
+        for (Map.Entry<String, Long> e : r.entrySet()) {
+            out.printf("%-8s: %x%n", e.getKey(), e.getValue());
+            if (human) {
+                decode(out, e.getKey(), e.getValue());
+                out.println();
+            }
+        }
+    }
+
+    private static void decode(PrintWriter out, String name, long v) {
+        switch (name) {
+            case "cap" -> {
+                ControllerCapabilities c = ControllerCapabilities.decode(v);
+                field(out, "Controller Ready With Media Support (CRWMS)", supported((c.crms() & 1) != 0));
+                field(out, "Controller Ready Independent of Media Support (CRIMS)", supported((c.crms() & 2) != 0));
+                field(out, "NVM Subsystem Shutdown Supported   (NSSS)", supported(c.nsss()));
+                field(out, "Controller Memory Buffer Supported (CMBS)", "The Controller Memory Buffer is " + supported(c.cmbs()));
+                field(out, "Persistent Memory Region Supported (PMRS)", "The Persistent Memory Region is " + supported(c.pmrs()));
+                field(out, "Memory Page Size Maximum         (MPSMAX)", c.maxPageSize() + " bytes");
+                field(out, "Memory Page Size Minimum         (MPSMIN)", c.minPageSize() + " bytes");
+                field(out, "Boot Partition Support              (BPS)", yes(c.bps()));
+                field(out, "Command Sets Supported              (CSS)", "NVM command set is " + supported((c.css() & 1) != 0));
+                out.printf("\t%43s One or more I/O Command Sets are %s%n", "", supported((c.css() & 0x40) != 0));
+                out.printf("\t%43s %s%n", "", (c.css() & 0x80) != 0 ? "Only Admin Command Set Supported" : "I/O Command Set is Supported");
+                field(out, "NVM Subsystem Reset Supported     (NSSRS)", yes(c.nssrs()));
+                field(out, "Doorbell Stride                   (DSTRD)", c.doorbellStrideBytes() + " bytes");
+                field(out, "Timeout                              (TO)", c.to() * 500 + " ms");
+                field(out, "Arbitration Mechanism Supported     (AMS)", "Weighted Round Robin with Urgent Priority Class is "
+                        + ((c.ams() & 1) != 0 ? "Supported" : "Not supported"));
+                field(out, "Contiguous Queues Required          (CQR)", yes(c.cqr()));
+                field(out, "Maximum Queue Entries Supported    (MQES)", Integer.toString(c.mqes() + 1));
+            }
+            case "version" -> {
+                ControllerVersion ver = ControllerVersion.decode((int) v);
+                out.printf("\tNVMe specification %d.%d%s%n", ver.major(), ver.minor(), ver.tertiary() != 0 ? "." + ver.tertiary() : "");
+            }
+            case "cc" -> {
+                ControllerConfiguration c = ControllerConfiguration.decode((int) v);
+                field(out, "Controller Ready Independent of Media Enable (CRIME)", c.crime() ? "Enabled" : "Disabled");
+                field(out, "I/O Completion Queue Entry Size (IOCQES)", (1 << c.iocqes()) + " bytes");
+                field(out, "I/O Submission Queue Entry Size (IOSQES)", (1 << c.iosqes()) + " bytes");
+                field(out, "Shutdown Notification              (SHN)", switch (c.shn()) {
+                    case NONE -> "No notification; no effect";
+                    case NORMAL -> "Normal shutdown notification";
+                    case ABRUPT -> "Abrupt shutdown notification";
+                    case RESERVED -> "Reserved";
+                });
+                field(out, "Arbitration Mechanism Selected     (AMS)", switch (c.ams()) {
+                    case 0 -> "Round Robin";
+                    case 1 -> "Weighted Round Robin with Urgent Priority Class";
+                    case 7 -> "Vendor Specific";
+                    default -> "Reserved";
+                });
+                field(out, "Memory Page Size                   (MPS)", c.pageSize() + " bytes");
+                field(out, "I/O Command Set Selected           (CSS)", switch (c.css()) {
+                    case ControllerConfiguration.CSS_NVM -> "NVM Command Set";
+                    case ControllerConfiguration.CSS_ALL_IO -> "All supported I/O Command Sets";
+                    case ControllerConfiguration.CSS_ADMIN_ONLY -> "Admin Command Set only";
+                    default -> "Reserved";
+                });
+                field(out, "Enable                              (EN)", yes(c.enable()));
+            }
+            case "csts" -> {
+                ControllerStatus s = ControllerStatus.decode((int) v);
+                field(out, "Processing Paused               (PP)", yes(s.paused()));
+                field(out, "NVM Subsystem Reset Occurred (NSSRO)", yes(s.nssro()));
+                field(out, "Shutdown Status               (SHST)", switch (s.shst()) {
+                    case NORMAL_OPERATION -> "Normal operation (no shutdown has been requested)";
+                    case OCCURRING -> "Shutdown processing occurring";
+                    case COMPLETE -> "Shutdown processing complete";
+                    case RESERVED -> "Reserved";
+                });
+                field(out, "Controller Fatal Status        (CFS)", s.fatal() ? "True" : "False");
+                field(out, "Ready                          (RDY)", yes(s.ready()));
+            }
+            case "nssr" -> field(out, "NVM Subsystem Reset Control (NSSRC)", Long.toString(v));
+            case "intms" -> field(out, "Interrupt Vector Mask Set (IVMS)", Bytes.hex(v));
+            case "intmc" -> field(out, "Interrupt Vector Mask Clear (IVMC)", Bytes.hex(v));
+            case "aqa" -> {
+                AdminQueueAttributes a = AdminQueueAttributes.decode((int) v);
+                field(out, "Admin Completion Queue Size (ACQS)", Integer.toString(a.completionQueueEntries()));
+                field(out, "Admin Submission Queue Size (ASQS)", Integer.toString(a.submissionQueueEntries()));
+            }
+            case "asq" -> field(out, "Admin Submission Queue Base (ASQB)", Long.toHexString(v));
+            case "acq" -> field(out, "Admin Completion Queue Base (ACQB)", Long.toHexString(v));
+            case "cmbloc", "cmbsz" -> out.println(v == 0 ? "\tController Memory Buffer feature is not supported"
+                    : "\tController Memory Buffer register: " + Long.toHexString(v));
+            default -> throw new IllegalStateException(name);
+        }
+    }
+
+    private static void field(PrintWriter out, String label, String value) {
+        out.printf("\t%s: %s%n", label, value);
+    }
+
+    private static String supported(boolean b) {
+        return b ? "Supported" : "Not Supported";
+    }
+
+    private static String yes(boolean b) {
+        return b ? "Yes" : "No";
+    }
+}

@@ -1,0 +1,178 @@
+package dev.nvmekit.testbench.cli.nvme;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The identify, log, feature, register and passthru subcommands on one booted device, checked
+ * against nvme-cli's field names and the values the default firmware configuration implies.
+ */
+class NvmeAdminCommandsTest {
+    static DeviceSession device;
+
+    @BeforeAll
+    static void boot() {
+        device = DeviceSession.boot(null);
+    }
+
+    @AfterAll
+    static void powerOff() {
+        device.close();
+    }
+
+    static NvmeCliRun ok(String... args) {
+        NvmeCliRun r = NvmeCliRun.on(device, args);
+        assertEquals(0, r.code(), r.toString());
+        return r;
+    }
+
+    static void hasLine(NvmeCliRun r, String regex) {
+        assertTrue(Pattern.compile(regex, Pattern.MULTILINE).matcher(r.out()).find(), "no line /" + regex + "/ in\n" + r);
+    }
+
+    @Test
+    void idCtrlPrintsTheFirmwareIdentityInNvmeCliLayout() {
+        NvmeCliRun r = ok("id-ctrl", "/dev/nvme0");
+        assertTrue(r.out().startsWith("NVME Identify Controller:\n"), r.out());
+        hasLine(r, "^vid       : 0x1d1d$");
+        hasLine(r, "^sn        : NVMEKIT0001         $"); // 20 characters, space padded as the field is
+        hasLine(r, "^mn        : nvmekit simulated SSD {19}$");
+        hasLine(r, "^fr        : 1\\.0     $");
+        hasLine(r, "^mdts      : 5$");
+        hasLine(r, "^nn        : 4$");
+        hasLine(r, "^elpe      : 63$");
+        hasLine(r, "^npss      : 4$");
+        hasLine(r, "^tnvmcap   : 268435456$");
+        hasLine(r, "^subnqn    : nqn\\.2024-01\\.dev\\.nvmekit:NVMEKIT0001$");
+        hasLine(r, "^ps    0 : mp:25\\.00W operational enlat:0 exlat:0 rrt:0 rrl:0$");
+        hasLine(r, "^ps    3 : mp:0\\.0500W non-operational enlat:5000 exlat:10000");
+
+        NvmeCliRun j = ok("id-ctrl", "/dev/nvme0", "-o", "json");
+        assertTrue(j.out().contains("\"sn\":\"NVMEKIT0001         \""), j.out());
+        assertTrue(j.out().contains("\"nn\":4,"), j.out());
+        assertTrue(j.out().contains("\"vid\":7453,"), j.out());
+        assertTrue(j.out().contains("\"psds\":["), j.out());
+    }
+
+    @Test
+    void idNsListAndListNsShowTheOneNamespace() {
+        NvmeCliRun r = ok("id-ns", "/dev/nvme0n1");
+        assertTrue(r.out().startsWith("NVME Identify Namespace 1:\n"), r.out());
+        hasLine(r, "^nsze    : 0x20000$");
+        hasLine(r, "^nlbaf   : 1$");
+        hasLine(r, "^lbaf  0 : ms:0   lbads:9  rp:0 \\(in use\\)$");
+        hasLine(r, "^lbaf  1 : ms:0   lbads:12 rp:0$");
+        assertTrue(ok("id-ns", "/dev/nvme0", "-n", "1", "-o", "json").out().contains("\"nsze\":131072,"));
+
+        hasLine(ok("list-ns", "/dev/nvme0"), "^\\[   0\\]:0x1$");
+        assertTrue(ok("list-ns", "/dev/nvme0", "-o", "json").out().contains("\"nsid\":1"));
+
+        NvmeCliRun list = ok("list");
+        hasLine(list, "^Node +Generic +SN +Model +Namespace +Usage +Format +FW Rev *$");
+        hasLine(list, "^/dev/nvme0n1 +/dev/ng0n1 +NVMEKIT0001 +nvmekit simulated SSD +0x1 .* 67\\.11  MB +512   B \\+  0 B +1\\.0");
+        NvmeCliRun lj = ok("list", "-o", "json");
+        assertTrue(lj.out().contains("\"DevicePath\":\"/dev/nvme0n1\"") && lj.out().contains("\"PhysicalSize\":67108864"), lj.out());
+
+        NvmeCliRun d = ok("ns-descs", "/dev/nvme0n1");
+        hasLine(d, "^NVME Namespace Identification Descriptors NS 1:$");
+        hasLine(d, "^nguid   : [0-9a-f]{32}$");
+        hasLine(d, "^csi     : 0$");
+    }
+
+    @Test
+    void showRegsDecodesBar0() {
+        NvmeCliRun r = ok("show-regs", "/dev/nvme0", "-H");
+        hasLine(r, "^version : 10400$");
+        hasLine(r, "^\tNVMe specification 1\\.4$");
+        hasLine(r, "^\tEnable +\\(EN\\): Yes$");
+        hasLine(r, "^\tReady +\\(RDY\\): Yes$");
+        hasLine(r, "^\tI/O Submission Queue Entry Size \\(IOSQES\\): 64 bytes$");
+        hasLine(r, "^\tMaximum Queue Entries Supported +\\(MQES\\): 64$");
+        hasLine(r, "^\tAdmin Submission Queue Size \\(ASQS\\): 32$");
+        NvmeCliRun j = ok("show-regs", "/dev/nvme0", "-o", "json");
+        assertTrue(j.out().contains("\"csts\":1,") && j.out().contains("\"vs\":66560,"), j.out());
+    }
+
+    @Test
+    void smartLogCountsHostWrites() throws Exception {
+        long before = jsonNumber(ok("smart-log", "/dev/nvme0", "-o", "json").out(), "host_write_commands");
+        java.nio.file.Path data = java.nio.file.Files.createTempFile("smart", ".bin");
+        ok("write", "/dev/nvme0n1", "-s", "500", "-c", "3", "-d", data.toString());
+        java.nio.file.Files.delete(data);
+        NvmeCliRun r = ok("smart-log", "/dev/nvme0");
+        hasLine(r, "^Smart Log for NVME device:nvme0 namespace-id:ffffffff$");
+        hasLine(r, "^temperature\t+: 40 °C \\(313 K\\)$");
+        hasLine(r, "^available_spare\t+: 100%$");
+        hasLine(r, "^power_cycles\t+: 1$");
+        hasLine(r, "^host_write_commands\t+: " + (before + 1) + "$");
+    }
+
+    @Test
+    void aFailedCommandPrintsTheStatusStringExitsOneAndIsInTheErrorLog() {
+        NvmeCliRun r = NvmeCliRun.on(device, "get-feature", "/dev/nvme0", "-f", "0x99");
+        assertEquals(1, r.code(), r.toString());
+        assertEquals("NVMe status: Invalid Field in Command(0x4002)\n", r.err());
+
+        NvmeCliRun log = ok("error-log", "/dev/nvme0", "-e", "1");
+        hasLine(log, "^Error Log Entries for device:nvme0 entries:1$");
+        hasLine(log, "^status_field\t: 0x4002\\(Invalid Field in Command\\)$");
+        hasLine(log, "^sqid\t\t: 0$");
+        assertTrue(ok("error-log", "/dev/nvme0", "-e", "1", "-o", "json").out().contains("\"status_field\":16386,"));
+    }
+
+    @Test
+    void firmwareAndEffectsLogs() {
+        NvmeCliRun fw = ok("fw-log", "/dev/nvme0");
+        hasLine(fw, "^Firmware Log for device:nvme0$");
+        hasLine(fw, "^afi  : 0x1$");
+        hasLine(fw, "^frs1 : 0x[0-9a-f]{16} \\(1\\.0 *\\)$");
+        NvmeCliRun fx = ok("effects-log", "/dev/nvme0");
+        hasLine(fx, "^Admin Command Set$");
+        hasLine(fx, "^ACS6     \\[Identify +\\] 00000001 CSUPP$");
+        hasLine(fx, "^IOCS1    \\[Write +\\] 00000003 CSUPP LBCC$");
+        assertTrue(ok("effects-log", "/dev/nvme0", "-o", "json").out().contains("\"command\":\"Compare\""));
+    }
+
+    @Test
+    void setFeatureThenGetFeatureReadsItBack() {
+        NvmeCliRun set = ok("set-feature", "/dev/nvme0", "-f", "8", "-v", "0x0105");
+        assertEquals("set-feature:0x08 (Interrupt Coalescing), value:0x00000105, cdw12:00000000, save:0\n", set.out());
+        NvmeCliRun get = ok("get-feature", "/dev/nvme0", "-f", "0x08", "-H");
+        hasLine(get, "^get-feature:0x08 \\(Interrupt Coalescing\\), Current value:0x00000105$");
+        hasLine(get, "^\tAggregation Time     \\(TIME\\): 100 usec$");
+        hasLine(get, "^\tAggregation Threshold \\(THR\\): 6$");
+        hasLine(ok("get-feature", "/dev/nvme0", "-f", "4", "-H"), "^\tTemperature Threshold +\\(TMPTH\\): 70 °C \\(343 K\\)$");
+    }
+
+    @Test
+    void adminAndIoPassthru() throws Exception {
+        NvmeCliRun id = ok("admin-passthru", "/dev/nvme0", "--opcode=0x06", "--cdw10=1", "--data-len=4096", "--read");
+        hasLine(id, "^NVMe command result:00000000$");
+        hasLine(id, "^0000: 1d 1d 1d 1d 4e 56 4d 45 4b 49 54 30 30 30 31 20 \"\\.\\.\\.\\.NVMEKIT0001 \"$");
+
+        java.nio.file.Path data = java.nio.file.Files.createTempFile("passthru", ".bin");
+        byte[] block = new byte[512];
+        for (int i = 0; i < block.length; i++) block[i] = (byte) (i * 7 + 3);
+        java.nio.file.Files.write(data, block);
+        ok("io-passthru", "/dev/nvme0n1", "-O", "1", "--cdw10=700", "-l", "512", "-w", "-i", data.toString());
+        NvmeCliRun back = ok("io-passthru", "/dev/nvme0n1", "-O", "2", "--cdw10=700", "-l", "512", "-r");
+        hasLine(back, "^0000: 03 0a 11 18 1f 26 2d 34 3b 42 49 50 57 5e 65 6c ");
+        NvmeCliRun dry = ok("io-passthru", "/dev/nvme0n1", "-O", "2", "--cdw10=700", "-l", "512", "-r", "--dry-run");
+        hasLine(dry, "^opcode       : 02$");
+        hasLine(dry, "^cdw10        : 000002bc$");
+        java.nio.file.Files.delete(data);
+    }
+
+    static long jsonNumber(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\":(\\d+)").matcher(json);
+        assertTrue(m.find(), key + " in " + json);
+        return Long.parseLong(m.group(1));
+    }
+}
