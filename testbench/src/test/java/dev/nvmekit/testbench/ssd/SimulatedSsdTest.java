@@ -19,7 +19,6 @@ import dev.nvmekit.testbench.port.AxiMemoryConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
