@@ -60,7 +60,7 @@ public final class TraceChecker {
     private final Map<Integer, List<TraceEvent>> pendingCompletions = new HashMap<>(); // by CQ id
     private final Set<Long> outstanding = new HashSet<>(); // sqid << 16 | cid
     // interrupts
-    private final Map<Integer, Integer> answeredUnannounced = new HashMap<>();
+    private final Map<Integer, ArrayDeque<Long>> answeredUnannounced = new HashMap<>(); // cycles of OKAY CQE write responses
     private final Map<Integer, Integer> cqeWritesInFlight = new HashMap<>();
 
     private record ReadBurst(long cycle, long address, int beats, CheckedQueues.Sq sq, int first, int count,
@@ -354,7 +354,7 @@ public final class TraceChecker {
         if (!ok) hostMemoryError(e.cycle());
         for (int v : b.vectors()) {
             cqeWritesInFlight.merge(v, -1, Integer::sum);
-            if (ok) answeredUnannounced.merge(v, 1, Integer::sum);
+            if (ok) answeredUnannounced.computeIfAbsent(v, k -> new ArrayDeque<>()).add(e.cycle());
         }
     }
 
@@ -384,8 +384,12 @@ public final class TraceChecker {
 
     private void interrupt(TraceEvent e) {
         int v = (int) e.get("irq_vector");
-        if (answeredUnannounced.getOrDefault(v, 0) > 0) {
-            answeredUnannounced.put(v, 0);
+        ArrayDeque<Long> answered = answeredUnannounced.getOrDefault(v, new ArrayDeque<>());
+        if (!answered.isEmpty()) {
+            // The interrupt announces the CQEs answered before it; one answered in its own cycle may
+            // be left for the next interrupt (the front end may send one per CQE, back to back).
+            boolean earlier = answered.peekFirst() < e.cycle();
+            while (!answered.isEmpty() && (!earlier || answered.peekFirst() < e.cycle())) answered.pollFirst();
         } else if (cqeWritesInFlight.getOrDefault(v, 0) > 0) {
             fail(e.cycle(), "§3.4 interrupt", "interrupt on vector " + v + " while its CQE writes are unanswered");
         }
