@@ -104,8 +104,13 @@ public final class SubmissionFetcher extends Component {
 
         // ---- grants become read bursts ----
         Value used = named("used", allocPtr.sub(outPtr));
-        Value accept = named("accept", reqValid.and(arValid.not()).and(used.lt(slots)));
-        reqReady.set(arValid.not().and(used.lt(slots)));
+        // After any error response nothing more is fetched or handed out (contract §3.3, §3.5), from
+        // the very edge the error arrives at: CSTS.CFS, and with it the arbiter's stop, come a cycle later.
+        Reg failed = reg("fetch_failed", 1).init(0);
+        Signal errorNow = wire("r_error_now", 1);
+        Value canTake = named("can_take", arValid.not().and(used.lt(slots)).and(failed.not()).and(errorNow.not()));
+        Value accept = named("accept", reqValid.and(canTake));
+        reqReady.set(canTake);
         Value allocSlot = allocPtr.slice(sb - 1, 0);
         when(accept, () -> {
             arValid.set(1);
@@ -132,6 +137,7 @@ public final class SubmissionFetcher extends Component {
         Value expectLast = rbeat.add(1).eq(rCount.resize(8).shl(laneBits));
         Value rError = named("r_error", rresp.ne(0).or(rlast.ne(expectLast)));
         memError.set(rvalid.and(rError));
+        errorNow.set(rvalid.and(rError));
         when(rvalid, () -> {
             if (bps == 1) {
                 buffer.write(writeAddr, rdata);
@@ -152,9 +158,14 @@ public final class SubmissionFetcher extends Component {
         Value need = outIdx.addExpand(lit(1, 1)).resize(8).shl(laneBits);
         Value arrived = curBeats.ge(need);
         Value allArrived = curBeats.eq(curCount.resize(8).shl(laneBits));
+        // A later slot of the same SQ would otherwise run its entries out of queue order and SQHD
+        // would skip the lost ones. Slots still drain (skipped once all their data is in), so the
+        // AXI side goes idle for the disable that the host's reset brings.
+        when(flush, () -> failed.set(0)).elseWhen(rvalid.and(rError), () -> failed.set(1));
+        Value discard = named("discard", curError.or(failed));
         // Once offered, an SQE stays offered even if a later beat of its burst fails (AXI handshake rule).
-        Value offer = named("offer", nonEmpty.and(arrived).and(curError.not().or(offered)));
-        Value skip = named("skip", nonEmpty.and(curError).and(offered.not()).and(allArrived));
+        Value offer = named("offer", nonEmpty.and(arrived).and(discard.not().or(offered)));
+        Value skip = named("skip", nonEmpty.and(discard).and(offered.not()).and(allArrived));
         Value handed = named("handed", offer.and(cmdReady));
         Value lastOfSlot = outIdx.add(1).eq(curCount);
         Value curStart = pick(cur, starts);

@@ -11,6 +11,7 @@ import dev.nvmekit.testbench.nvme.StatusCode;
 import dev.nvmekit.testbench.nvme.SubmissionQueueEntry;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 /**
  * The firmware's command execution core, with no simulator behind it: commands go in with
@@ -52,6 +54,9 @@ public final class CommandProcessor {
     private final Map<Integer, Integer> outstandingPerSq = new HashMap<>();
     private final Map<Integer, Runnable> drainWaiters = new HashMap<>();
     private final Set<Integer> deletingSqs = new HashSet<>();
+    /** Commands taken but never run (a firmware hang, for recovery tests); they keep their slots. */
+    private final List<Command> hung = new ArrayList<>();
+    private BiPredicate<Integer, SubmissionQueueEntry> hang = (sqid, sqe) -> false;
     private int occupied;
     private int generation;
     private long now;
@@ -96,6 +101,10 @@ public final class CommandProcessor {
         outstandingPerSq.merge(sqid, 1, Integer::sum);
         if (deletingSqs.contains(sqid)) {
             complete(c, StatusCode.ABORTED_SQ_DELETION.retryable(), 0, now);
+            return;
+        }
+        if (hang.test(sqid, sqe)) {
+            hung.add(c);
             return;
         }
         (sqid == 0 ? adminQueued : ioQueued).add(c);
@@ -196,6 +205,7 @@ public final class CommandProcessor {
         outstandingPerSq.clear();
         drainWaiters.clear();
         deletingSqs.clear();
+        hung.clear();
         occupied = 0;
         fatal = false;
         coreFreeAt = now;
@@ -206,6 +216,21 @@ public final class CommandProcessor {
     /** Nothing left to do for a shutdown: no command held and the media idle. */
     public boolean quiescent() {
         return occupied == 0 && now >= state.media.idleAt();
+    }
+
+    /**
+     * Fault hook: commands for which {@code which(sqid, sqe)} holds are taken from the front end and
+     * then neither run nor completed, as if the firmware lost them; they hold their command slot
+     * (and keep their SQ from being deleted) until a controller reset. An Abort does not find them
+     * (they count as started), so the host's recovery has to go on to a reset.
+     */
+    public void hangCommands(BiPredicate<Integer, SubmissionQueueEntry> which) {
+        hang = which == null ? (sqid, sqe) -> false : which;
+    }
+
+    /** Commands the {@link #hangCommands} hook has swallowed since the last controller reset. */
+    public int hungCommands() {
+        return hung.size();
     }
 
     /** Stops taking and executing commands, as an internal fatal error does ({@code ctrl_fatal}). */

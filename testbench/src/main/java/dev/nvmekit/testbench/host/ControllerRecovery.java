@@ -21,6 +21,11 @@ final class ControllerRecovery {
         this.d = driver;
     }
 
+    /** Whether probe or reset work is running. */
+    boolean recovering() {
+        return recovering;
+    }
+
     // ------------------------------------------------------------ registers
 
     private int csts() {
@@ -199,9 +204,10 @@ final class ControllerRecovery {
             return;
         }
         if (r.done()) return;
+        int tag = r.tag;                                                           // the completion releases it
         d.processCompletions(q);                                                   // did we miss an interrupt?
         if (r.done()) {
-            d.info(String.format("I/O tag %d (%04x) QID %d timeout, completion polled", r.tag, r.cid, q.qid));
+            d.info(String.format("I/O tag %d (%04x) QID %d timeout, completion polled", tag, r.cid, q.qid));
             return;
         }
         if (q.qid == 0 || r.aborted) {                                            // admin timeout, or the abort did not help

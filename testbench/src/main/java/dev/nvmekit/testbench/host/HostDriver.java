@@ -212,7 +212,8 @@ public final class HostDriver implements CycleAgent {
     public void reset() {
         requireLive();
         recovery.resetController("user request");
-        loop.currentContext().waitUntil(() -> state != State.RESETTING);
+        // nvme_reset_ctrl_sync flushes the reset work: wait for the bring-up (queues, namespace scan) too.
+        loop.currentContext().waitUntil(() -> state != State.RESETTING && !recovery.recovering());
     }
 
     /** Normal shutdown ({@code nvme_dev_disable(dev, true)}): delete I/O queues, CC.SHN = 01b, wait for SHST = 10b. */

@@ -54,6 +54,16 @@ public final class HostRequest {
         return completion;
     }
 
+    /** The CID of the (last) submission, e.g. to name the request in an Abort. */
+    public int cid() {
+        return cid;
+    }
+
+    /** The queue ID of the (last) submission, or -1 before it was submitted. */
+    public int sqid() {
+        return queue == null ? -1 : queue.qid;
+    }
+
     public SubmissionQueueEntry command() {
         return command;
     }

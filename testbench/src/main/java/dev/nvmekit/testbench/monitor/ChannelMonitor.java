@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * A passive monitor of one valid/ready channel: records each transfer in the trace and, while the
  * source holds valid without a transfer, checks that valid and the payload stay as they were
- * (AXI handshake rule, contract §3), recording an {@code UNSTABLE} event when they do not.
+ * (AXI handshake rule, contract §3), recording an {@code UNSTABLE} event when they do not. A
+ * transfer that waited carries the cycle its valid rose as the extra field {@code valid_since}.
  * Payload ports the design lacks are left out, so partial test designs can be monitored too.
  */
 public final class ChannelMonitor implements CycleAgent {
@@ -22,6 +23,7 @@ public final class ChannelMonitor implements CycleAgent {
     private final Simulator.SignalInfo valid, ready;
     private final List<Simulator.SignalInfo> payload = new ArrayList<>();
     private Map<String, BigInteger> held; // payload offered in an earlier cycle and not yet taken
+    private long offeredSince;           // cycle valid rose for the payload in {@code held}
 
     public ChannelMonitor(Simulator sim, FrontendPorts.Channel channel, Trace trace) {
         this.channel = channel;
@@ -47,7 +49,11 @@ public final class ChannelMonitor implements CycleAgent {
         Map<String, BigInteger> now = new LinkedHashMap<>();
         for (Simulator.SignalInfo s : payload) now.put(s.path(), sim.peekBig(s));
         if (held != null && !held.equals(now)) trace.add(new TraceEvent(sim.cycle(), TraceEvent.Kind.UNSTABLE, channel.name(), held));
+        if (held == null || !held.equals(now)) offeredSince = sim.cycle();
         if (sim.peek(ready) == 1) {
+            // A transfer that waited for ready says since when it was offered (field valid_since),
+            // so a checker can tell a request made before an event from one made after it.
+            if (offeredSince < sim.cycle()) now.put("valid_since", BigInteger.valueOf(offeredSince));
             trace.add(new TraceEvent(sim.cycle(), TraceEvent.Kind.TRANSFER, channel.name(), now));
             held = null;
         } else {

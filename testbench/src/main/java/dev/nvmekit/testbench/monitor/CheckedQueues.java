@@ -1,7 +1,6 @@
 package dev.nvmekit.testbench.monitor;
 
 import java.math.BigInteger;
-import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -19,7 +18,8 @@ final class CheckedQueues {
         int fetchPointer;     // next entry the block may fetch
         int handed;           // entries handed to the back end (the SQ head, §4.3)
         int lastSqhd;         // SQHD of the last CQE for this SQ
-        final ArrayDeque<BigInteger> fetched = new ArrayDeque<>();
+        /** Fetched entries not yet handed out, by queue index: read bursts of different IDs may return out of order. */
+        final Map<Integer, BigInteger> fetched = new HashMap<>();
 
         Sq(int id, long base, int size, int cqid) {
             this.id = id;

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A transaction trace: the events the monitors saw, in order, plus a few facts about the design
@@ -21,13 +22,28 @@ import java.util.Map;
 public final class Trace {
     private final List<TraceEvent> events = new ArrayList<>();
     private final Map<String, String> meta = new LinkedHashMap<>();
+    private Consumer<TraceEvent> sink;
+    private boolean keep = true;
+    private long lastCycle = Long.MIN_VALUE;
 
     /** Appends an event; events must come in cycle order. */
     public void add(TraceEvent e) {
-        if (!events.isEmpty() && e.cycle() < events.getLast().cycle()) {
-            throw new IllegalArgumentException("trace events out of order: " + e + " after " + events.getLast());
+        if (e.cycle() < lastCycle) {
+            throw new IllegalArgumentException("trace events out of order: " + e + " after cycle " + lastCycle);
         }
-        events.add(e);
+        lastCycle = e.cycle();
+        if (sink != null) sink.accept(e);
+        if (keep) events.add(e);
+    }
+
+    /**
+     * Hands every later event to {@code sink} as it is added (e.g. {@link TraceChecker#accept});
+     * with {@code keep} false the events are not stored, so a long run (a soak) is checked in
+     * constant memory.
+     */
+    public void stream(Consumer<TraceEvent> sink, boolean keep) {
+        this.sink = sink;
+        this.keep = keep;
     }
 
     public List<TraceEvent> events() {

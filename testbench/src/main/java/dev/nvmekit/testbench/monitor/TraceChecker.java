@@ -44,6 +44,7 @@ public final class TraceChecker {
     private int aqa;
     private long asq, acq;
     private boolean enabled, resetting, memoryError;
+    private long memoryErrorCycle;
 
     // AXI-Lite pairing
     private final ArrayDeque<Long> axilWriteAddresses = new ArrayDeque<>();
@@ -59,11 +60,11 @@ public final class TraceChecker {
     private final Map<Integer, List<TraceEvent>> pendingCompletions = new HashMap<>(); // by CQ id
     private final Set<Long> outstanding = new HashSet<>(); // sqid << 16 | cid
     // interrupts
-    private final Map<Integer, Integer> answeredUnannounced = new HashMap<>();
+    private final Map<Integer, ArrayDeque<Long>> answeredUnannounced = new HashMap<>(); // cycles of OKAY CQE write responses
     private final Map<Integer, Integer> cqeWritesInFlight = new HashMap<>();
 
     private record ReadBurst(long cycle, long address, int beats, CheckedQueues.Sq sq, int first, int count,
-                             List<BigInteger> data) {
+                             List<BigInteger> data, boolean[] failed) {
     }
 
     private record WriteBurst(long cycle, long address, int beats, long id, List<Integer> vectors) {
@@ -121,6 +122,11 @@ public final class TraceChecker {
             case "irq" -> interrupt(e);
             default -> { }
         }
+    }
+
+    private void hostMemoryError(long cycle) {
+        if (!memoryError) memoryErrorCycle = cycle;
+        memoryError = true;
     }
 
     // ---- registers ----
@@ -217,7 +223,11 @@ public final class TraceChecker {
         CheckedQueues.Sq q = queues.sqAt(addr);
         int first = 0, count = 0;
         if (q != null) {
-            if (memoryError) fail(e.cycle(), "§3.3 host memory error", "SQ " + q.id + " fetched after an error response, before a reset");
+            // A burst whose arvalid was up before the error may complete its handshake after it (AXI
+            // forbids withdrawing valid); only one started after the error is a new fetch.
+            if (memoryError && e.getOr("valid_since", e.cycle()) > memoryErrorCycle) {
+                fail(e.cycle(), "§3.3 host memory error", "SQ " + q.id + " fetched after an error response, before a reset");
+            }
             if (resetting) fail(e.cycle(), "§4.1 disable", "SQ " + q.id + " fetched after CC.EN was cleared");
             first = (int) ((addr - q.base) / 64);
             count = (int) (bytes / 64);
@@ -231,7 +241,7 @@ public final class TraceChecker {
             q.fetchPointer = (first + count) % q.size;
         }
         readsById.computeIfAbsent(e.get("m_axi_arid"), k -> new ArrayDeque<>())
-                .add(new ReadBurst(e.cycle(), addr, beats, q, first, count, new ArrayList<>()));
+                .add(new ReadBurst(e.cycle(), addr, beats, q, first, count, new ArrayList<>(), new boolean[1]));
     }
 
     private void readData(TraceEvent e) {
@@ -239,12 +249,16 @@ public final class TraceChecker {
         ArrayDeque<ReadBurst> fifo = readsById.get(id);
         ReadBurst b = fifo == null ? null : fifo.peek();
         if (b == null) { fail(e.cycle(), "§3.3 AXI", "read data for ID " + id + " with no read outstanding"); return; }
-        if (e.get("m_axi_rresp") != 0) memoryError = true;
+        if (e.get("m_axi_rresp") != 0) {
+            hostMemoryError(e.cycle());
+            b.failed()[0] = true;
+        }
         b.data().add(e.big("m_axi_rdata"));
         boolean last = b.data().size() == b.beats();
         if (e.getOr("m_axi_rlast", last ? 1 : 0) != (last ? 1 : 0)) fail(e.cycle(), "§3.3 AXI", "RLAST wrong on beat " + b.data().size() + " of " + b.beats());
         if (last) fifo.poll();
-        if (b.sq() == null || b.sq() != queues.sqs.get(b.sq().id) || memoryError) return;
+        // Entries of a burst that got an error response are not fetched; other bursts' data still counts (§3.3).
+        if (b.sq() == null || b.sq() != queues.sqs.get(b.sq().id) || b.failed()[0]) return;
         // An SQE may be handed out as soon as its own beats are in, before the burst's last beat.
         int have = b.data().size() * dataBytes;
         int before = (b.data().size() - 1) * dataBytes;
@@ -255,7 +269,7 @@ public final class TraceChecker {
                 int at = i * 64 + k;
                 bytes[k] = BusWord.bytes(b.data().get(at / dataBytes), dataBytes)[at % dataBytes];
             }
-            b.sq().fetched.add(BusWord.of(bytes));
+            b.sq().fetched.put((b.first() + i) % b.sq().size, BusWord.of(bytes));
         }
     }
 
@@ -337,10 +351,10 @@ public final class TraceChecker {
         WriteBurst b = fifo == null ? null : fifo.poll();
         if (b == null) { fail(e.cycle(), "§3.3 AXI", "write response for ID " + id + " with no write outstanding"); return; }
         boolean ok = e.get("m_axi_bresp") == 0;
-        if (!ok) memoryError = true;
+        if (!ok) hostMemoryError(e.cycle());
         for (int v : b.vectors()) {
             cqeWritesInFlight.merge(v, -1, Integer::sum);
-            if (ok) answeredUnannounced.merge(v, 1, Integer::sum);
+            if (ok) answeredUnannounced.computeIfAbsent(v, k -> new ArrayDeque<>()).add(e.cycle());
         }
     }
 
@@ -351,7 +365,7 @@ public final class TraceChecker {
         CheckedQueues.Sq q = queues.sqs.get(sqid);
         if (resetting) return;
         if (q == null) { fail(e.cycle(), "§3.5 cmd", "command for SQ " + sqid + ", which does not exist"); return; }
-        BigInteger expected = q.fetched.poll();
+        BigInteger expected = q.fetched.remove(q.handed);
         BigInteger sqe = e.big("cmd_sqe");
         if (expected == null) fail(e.cycle(), "§3.5 cmd", "SQ " + sqid + " command handed out before it was fetched");
         else if (!expected.equals(sqe)) fail(e.cycle(), "§3.5 cmd", "SQ " + sqid + " cmd_sqe differs from the next SQE fetched from host memory");
@@ -370,8 +384,12 @@ public final class TraceChecker {
 
     private void interrupt(TraceEvent e) {
         int v = (int) e.get("irq_vector");
-        if (answeredUnannounced.getOrDefault(v, 0) > 0) {
-            answeredUnannounced.put(v, 0);
+        ArrayDeque<Long> answered = answeredUnannounced.getOrDefault(v, new ArrayDeque<>());
+        if (!answered.isEmpty()) {
+            // The interrupt announces the CQEs answered before it; one answered in its own cycle may
+            // be left for the next interrupt (the front end may send one per CQE, back to back).
+            boolean earlier = answered.peekFirst() < e.cycle();
+            while (!answered.isEmpty() && (!earlier || answered.peekFirst() < e.cycle())) answered.pollFirst();
         } else if (cqeWritesInFlight.getOrDefault(v, 0) > 0) {
             fail(e.cycle(), "§3.4 interrupt", "interrupt on vector " + v + " while its CQE writes are unanswered");
         }

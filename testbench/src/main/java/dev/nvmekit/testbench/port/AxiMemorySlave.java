@@ -245,7 +245,10 @@ public final class AxiMemorySlave implements CycleAgent {
             if (f.target().hits(b.write, b.address, b.bytes(), nth)) {
                 b.fault = f;
                 injected.add(new InjectedFault(cycle, f, b.write, b.address, b.id));
-                if (f instanceof MemoryFault.BitFlip) {
+                if (f instanceof MemoryFault.BitFlip flip && flip.bit() >= 0) {
+                    b.flipBeat = flip.bit() / (busBytes * 8);
+                    b.flipBit = flip.bit() % (busBytes * 8);
+                } else if (f instanceof MemoryFault.BitFlip) {
                     b.flipBeat = random.nextInt(b.len + 1);
                     b.flipBit = random.nextInt(busBytes * 8);
                 }

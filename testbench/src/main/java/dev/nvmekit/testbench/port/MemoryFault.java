@@ -61,8 +61,20 @@ public sealed interface MemoryFault {
     record NoResponse(Target target) implements MemoryFault {
     }
 
-    /** Flip one bit (chosen by the slave's seeded random) of the burst's data, read or written, answering OKAY. */
-    record BitFlip(Target target) implements MemoryFault {
+    /**
+     * Flip one bit of the burst's data, read or written, answering OKAY: bit {@code bit} of the
+     * burst (byte {@code bit / 8} from the start of the first beat's lane), or one chosen by the
+     * slave's seeded random when {@code bit} is -1.
+     */
+    record BitFlip(Target target, int bit) implements MemoryFault {
+        public BitFlip {
+            if (bit < -1) throw new IllegalArgumentException("bit must be -1 (random) or a bit index in the burst, got " + bit);
+        }
+
+        /** A flip of a randomly chosen bit. */
+        public BitFlip(Target target) {
+            this(target, -1);
+        }
     }
 
     static MemoryFault slverr(Target t) {

@@ -1,0 +1,240 @@
+package dev.nvmekit.testbench.e2e;
+
+import dev.nvmekit.testbench.firmware.FirmwareBackEnd;
+import dev.nvmekit.testbench.host.HostDriver;
+import dev.nvmekit.testbench.host.HostDriverConfig;
+import dev.nvmekit.testbench.host.HostRequest;
+import dev.nvmekit.testbench.nvme.CompletionStatus;
+import dev.nvmekit.testbench.nvme.NvmOpcode;
+import dev.nvmekit.testbench.nvme.StatusCode;
+import dev.nvmekit.testbench.port.AxiMemoryConfig;
+import dev.nvmekit.testbench.port.Latency;
+import dev.nvmekit.testbench.port.MemoryFault;
+import dev.nvmekit.testbench.ssd.SimulatedSsd;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Faults end to end, each with the outcome the spec and the Linux driver give it: a command the
+ * firmware loses (timeout → Abort → reset → retried once), an error response or no response to an
+ * SQ fetch (Controller Fatal Status or a timeout, then a reset), bit flips on the host bus in an
+ * SQE (the firmware's field checks) and in a data pointer (the data check catches it), and a DMA
+ * fault in the firmware (Data Transfer Error reaches the host). The trace checker runs in each.
+ */
+class FaultRecoveryTest {
+    private static final HostDriverConfig FAST = HostDriverConfig.fastSimulation(1).withTimeouts(40_000, 20_000);
+
+    private static SimulatedSsd ssd() {
+        return FirmwareSsd.open(AxiMemoryConfig.ideal(), FAST);
+    }
+
+    private static byte[] random(int n, long seed) {
+        byte[] b = new byte[n];
+        new Random(seed).nextBytes(b);
+        return b;
+    }
+
+    private static long readsOf(SimulatedSsd s, long lba) {
+        return FirmwareSsd.handed(s).stream().filter(h -> h.sqid() > 0 && h.sqe().opcode() == 0x02 && h.sqe().cdw10() == lba).count();
+    }
+
+    @Test
+    void aLostCommandTimesOutIsAbortedThenResetAndRetriedOnce() {
+        try (SimulatedSsd s = ssd()) {
+            HostDriver d = s.driver();
+            FirmwareBackEnd fw = FirmwareSsd.firmware(s);
+            byte[] data = random(4096, 3);
+            s.run(ctx -> {
+                d.enable();
+                assertTrue(d.write(1, 7, 8, data).isSuccess());
+                int[] lost = {0};
+                fw.processor().hangCommands((sqid, sqe) -> sqid > 0 && sqe.opcode() == 0x02 && lost[0]++ == 0);
+                byte[] in = new byte[4096];
+                CompletionStatus st = d.read(1, 7, 8, in);
+                assertTrue(st.isSuccess(), st.toString());
+                assertArrayEquals(data, in);
+                assertTrue(d.read(1, 7, 8, in).isSuccess(), "the queue works after recovery");
+            }, 3_000_000);
+            String log = d.log().dmesg();
+            assertTrue(log.contains("timeout, aborting"), log);
+            assertTrue(log.contains("Abort status: 0x0"), "the firmware answered the Abort (command not aborted)\n" + log);
+            assertTrue(log.contains("timeout, reset controller"), log);
+            assertTrue(log.contains("controller reset done"), log);
+            assertEquals(HostDriver.State.LIVE, d.state());
+            assertEquals(3, readsOf(s, 7), "the lost read, its one re-submission after the reset, and the check");
+            FirmwareSsd.assertClean(s);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3})
+    void anErrorResponseToAnSqFetchIsFatalAndTheDriverResets(int resp) {
+        try (SimulatedSsd s = ssd()) {
+            HostDriver d = s.driver();
+            byte[] data = random(512, resp);
+            s.run(ctx -> {
+                d.enable();
+                assertTrue(d.write(1, 0, 1, data).isSuccess());
+                // The next burst the front end reads is the fetch of the read command below.
+                s.hostMemory().inject(new MemoryFault.ErrorResponse(new MemoryFault.NthBurst(MemoryFault.Direction.READ,
+                        s.hostMemory().readBursts() + 1), resp));
+                byte[] in = new byte[512];
+                CompletionStatus st = d.read(1, 0, 1, in);
+                assertTrue(st.isSuccess(), st.toString());
+                assertArrayEquals(data, in);
+            }, 3_000_000);
+            assertEquals(1, s.hostMemory().injected().size());
+            String log = d.log().dmesg();
+            assertTrue(log.contains("controller is down; will reset: CSTS=0x3"), "CSTS.CFS set\n" + log);
+            assertTrue(log.contains("controller reset done"), log);
+            assertEquals(1, readsOf(s, 0), "the faulted fetch never reached the back end; the retry did");
+            FirmwareSsd.assertClean(s);
+        }
+    }
+
+    /**
+     * Regression: with several fetch bursts of one SQ in flight, an error response on the first
+     * must not let the front end hand out the entries fetched after it (they would run out of
+     * queue order and SQHD would skip the lost ones). The controller goes fatal, the driver resets
+     * and every command completes once, with its data.
+     */
+    @Test
+    void anErrorOnOneOfSeveralFetchBurstsHandsOutNothingAfterIt() {
+        AxiMemoryConfig slowReads = AxiMemoryConfig.ideal().withLatency(Latency.fixed(30), Latency.fixed(2)).withReorder(true);
+        try (SimulatedSsd s = FirmwareSsd.open(slowReads, FAST)) {
+            HostDriver d = s.driver();
+            byte[][] data = new byte[12][];
+            s.run(ctx -> {
+                d.enable();
+                for (int i = 0; i < 12; i++) {
+                    data[i] = random(512, 100 + i);
+                    assertTrue(d.write(1, i, 1, data[i]).isSuccess());
+                }
+                s.hostMemory().inject(MemoryFault.slverr(new MemoryFault.NthBurst(MemoryFault.Direction.READ,
+                        s.hostMemory().readBursts() + 1)));
+                List<HostRequest> reads = new ArrayList<>();
+                List<byte[]> in = new ArrayList<>();
+                for (int i = 0; i < 12; i++) {
+                    in.add(new byte[512]);
+                    reads.add(d.submitIo(NvmOpcode.READ, 0, 1, i, 1, in.get(i), 0));
+                }
+                for (int i = 0; i < 12; i++) {
+                    d.await(reads.get(i));
+                    assertTrue(reads.get(i).status().isSuccess(), reads.get(i).status().toString());
+                    assertArrayEquals(data[i], in.get(i));
+                }
+            }, 3_000_000);
+            assertTrue(s.hostMemory().readBursts() > 3, "several fetch bursts");
+            assertTrue(d.log().dmesg().contains("controller is down; will reset"), d.log().dmesg());
+            FirmwareSsd.assertClean(s);
+        }
+    }
+
+    /**
+     * A read burst that is never answered: the contract (§4.1) has CC.EN 1→0 wait for every AXI
+     * transaction in flight, so after the timeout and the failed Abort the driver's reset cannot
+     * disable the controller (CSTS.RDY stays 1), and Linux gives up on the device
+     * ({@code nvme_wait_ready} fails, "Removing after probe failure"); the request fails with
+     * Host Aborted. (A real PCIe bridge turns a missing completion into an error response after
+     * its completion timeout, the SLVERR case.)
+     */
+    @Test
+    void aFetchThatIsNeverAnsweredTimesOutAndTheResetCannotDisableTheController() {
+        try (SimulatedSsd s = ssd()) {
+            HostDriver d = s.driver();
+            CompletionStatus[] status = new CompletionStatus[1];
+            s.run(ctx -> {
+                d.enable();
+                assertTrue(d.write(1, 20, 2, random(1024, 4)).isSuccess());
+                s.hostMemory().inject(new MemoryFault.NoResponse(new MemoryFault.NthBurst(MemoryFault.Direction.READ,
+                        s.hostMemory().readBursts() + 1)));
+                status[0] = d.read(1, 20, 2, new byte[1024]);
+            }, 6_000_000);
+            String log = d.log().dmesg();
+            assertTrue(status[0].is(StatusCode.COMMAND_ABORTED_BY_HOST) && status[0].dnr(), status[0] + "\n" + log);
+            assertTrue(log.contains("QID 1 timeout, aborting"), log);
+            assertTrue(log.contains("resetting controller (timeout)"), log);
+            assertTrue(log.contains("Device not ready; aborting reset, CSTS=0x1"), log);
+            assertEquals(HostDriver.State.DEAD, d.state());
+            assertTrue(s.hostMemory().outstanding() >= 1, "the unanswered burst (and fetches an in-order memory holds behind it)");
+            assertEquals(1, s.simulator().peek("ctrl_enabled"), "the front end still waits for it");
+            FirmwareSsd.assertClean(s);
+        }
+    }
+
+    /** Bit 1 of the NSID (byte 4) turns namespace 1 into the inactive 3; bit 0 of the opcode turns Read into 03h. */
+    @ParameterizedTest
+    @ValueSource(ints = {4 * 8 + 1, 0})
+    void aBitFlippedInAFetchedSqeIsCaughtByTheFirmwaresFieldChecks(int bit) {
+        try (SimulatedSsd s = ssd()) {
+            HostDriver d = s.driver();
+            FirmwareBackEnd fw = FirmwareSsd.firmware(s);
+            s.run(ctx -> {
+                d.enable();
+                s.hostMemory().inject(new MemoryFault.BitFlip(new MemoryFault.NthBurst(MemoryFault.Direction.READ,
+                        s.hostMemory().readBursts() + 1), bit));
+                CompletionStatus st = d.read(1, 0, 1, new byte[512]);
+                StatusCode expected = bit == 0 ? StatusCode.INVALID_COMMAND_OPCODE : StatusCode.INVALID_NAMESPACE_OR_FORMAT;
+                assertTrue(st.is(expected) && st.dnr(), "expected " + expected.title() + " with DNR, got " + st);
+            }, 3_000_000);
+            assertEquals(1, s.hostMemory().injected().size());
+            assertEquals(1, fw.processor().errorLog().size(), "the firmware logged the error");
+            FirmwareSsd.assertClean(s);
+        }
+    }
+
+    /**
+     * The firmware moves data with its own DMA, so data never crosses {@code m_axi_}; a flip on the
+     * bus still corrupts data when it hits a data pointer: PRP1 bit 12 sends the write's DMA to
+     * another page, and reading back shows the difference.
+     */
+    @Test
+    void aBitFlippedInADataPointerCorruptsDataThatTheReadBackCatches() {
+        try (SimulatedSsd s = ssd()) {
+            HostDriver d = s.driver();
+            byte[] data = random(4096, 5);
+            s.run(ctx -> {
+                d.enable();
+                s.hostMemory().inject(new MemoryFault.BitFlip(new MemoryFault.NthBurst(MemoryFault.Direction.READ,
+                        s.hostMemory().readBursts() + 1), 24 * 8 + 12));
+                assertTrue(d.write(1, 50, 8, data).isSuccess(), "the controller cannot tell");
+                byte[] in = new byte[4096];
+                assertTrue(d.read(1, 50, 8, in).isSuccess());
+                assertFalse(java.util.Arrays.equals(data, in), "verify catches the corruption");
+            }, 3_000_000);
+            assertEquals(1, s.hostMemory().injected().size());
+            FirmwareSsd.assertClean(s);
+        }
+    }
+
+    @Test
+    void aDmaFaultInTheFirmwareReachesTheHostAsDataTransferError() {
+        try (SimulatedSsd s = ssd()) {
+            HostDriver d = s.driver();
+            FirmwareBackEnd fw = FirmwareSsd.firmware(s);
+            byte[] data = random(2048, 6);
+            s.run(ctx -> {
+                d.enable();
+                assertTrue(d.write(1, 90, 4, data).isSuccess());
+                fw.processor().setDmaFault((address, length, toHost) -> toHost);
+                byte[] in = new byte[2048];
+                HostRequest r = d.submitIo(NvmOpcode.READ, 0, 1, 90, 4, in, 0);
+                d.await(r);
+                assertTrue(r.status().is(StatusCode.DATA_TRANSFER_ERROR), r.status().toString());
+                assertEquals(5, r.retries(), "Linux retries a retryable error max_retries times");
+                fw.processor().setDmaFault(null);
+                assertTrue(d.read(1, 90, 4, in).isSuccess());
+                assertArrayEquals(data, in);
+            }, 3_000_000);
+            assertEquals(6, fw.processor().errorLog().stream().filter(e -> e.status().is(StatusCode.DATA_TRANSFER_ERROR)).count());
+            FirmwareSsd.assertClean(s);
+        }
+    }
+}
