@@ -40,9 +40,9 @@ public final class VcdWriter implements Closeable {
 
     private final Writer out;
     private final VcdFilter filter;
-    private final List<ScopeFrame> scopes = new ArrayList<>();
-    private final List<Slot> slots = new ArrayList<>();
-    private final List<Slot> dirty = new ArrayList<>();
+    private final List<OpenScope> scopes = new ArrayList<>();
+    private final List<IdentifierState> slots = new ArrayList<>();
+    private final List<IdentifierState> dirty = new ArrayList<>();
     private int codesIssued;
     private boolean definitionsEnded;
     private boolean dumpStarted;
@@ -94,7 +94,7 @@ public final class VcdWriter implements Closeable {
     public void pushScope(VcdScopeKind kind, String name) {
         requireDeclaring();
         requireIdentifier(name, "scope name");
-        scopes.add(new ScopeFrame(kind, name));
+        scopes.add(new OpenScope(kind, name));
     }
 
     /** Closes the innermost scope. */
@@ -103,7 +103,7 @@ public final class VcdWriter implements Closeable {
         if (scopes.isEmpty()) {
             throw new IllegalStateException("popScope without a matching pushScope");
         }
-        ScopeFrame frame = scopes.removeLast();
+        OpenScope frame = scopes.removeLast();
         if (frame.written) {
             write("$upscope $end\n");
         }
@@ -121,7 +121,7 @@ public final class VcdWriter implements Closeable {
         if (width < 1 || width > MAX_WIDTH) {
             throw new IllegalArgumentException("width of " + name + " must be 1.." + MAX_WIDTH + ", got " + width);
         }
-        Slot slot = new Slot(width);
+        IdentifierState slot = new IdentifierState(width);
         slots.add(slot);
         VcdSignal signal = new VcdSignal(this, slots.size() - 1, pathOf(name), width);
         writeVarIfKept(slot, name, type);
@@ -135,7 +135,7 @@ public final class VcdWriter implements Closeable {
     public VcdSignal alias(VcdSignal original, String name) {
         requireDeclaring();
         requireIdentifier(name, "signal name");
-        Slot slot = slotOf(original);
+        IdentifierState slot = stateOf(original);
         VcdSignal signal = new VcdSignal(this, original.slot(), pathOf(name), original.width());
         writeVarIfKept(slot, name, VcdVarType.WIRE);
         return signal;
@@ -166,7 +166,7 @@ public final class VcdWriter implements Closeable {
 
     /** Sets a signal of at most 64 bits at the current time. */
     public void change(VcdSignal signal, long value) {
-        Slot slot = slotOf(signal);
+        IdentifierState slot = stateOf(signal);
         if (slot.code != null) {
             stage(slot, VcdValues.fromLong(value, slot.width));
         }
@@ -174,7 +174,7 @@ public final class VcdWriter implements Closeable {
 
     /** Sets a signal at the current time from a non-negative integer. */
     public void change(VcdSignal signal, BigInteger value) {
-        Slot slot = slotOf(signal);
+        IdentifierState slot = stateOf(signal);
         if (slot.code != null) {
             stage(slot, VcdValues.fromBigInteger(value, slot.width));
         }
@@ -182,7 +182,7 @@ public final class VcdWriter implements Closeable {
 
     /** Sets a wide signal at the current time from 64-bit words, least significant word first. */
     public void change(VcdSignal signal, long[] words) {
-        Slot slot = slotOf(signal);
+        IdentifierState slot = stateOf(signal);
         if (slot.code != null) {
             stage(slot, VcdValues.fromWords(words, slot.width));
         }
@@ -193,7 +193,7 @@ public final class VcdWriter implements Closeable {
      * bit first; a shorter string is left-extended as VCD does (with 0 after a 1, else its first bit).
      */
     public void change(VcdSignal signal, String bits) {
-        Slot slot = slotOf(signal);
+        IdentifierState slot = stateOf(signal);
         if (slot.code != null) {
             stage(slot, VcdValues.fromBits(bits, slot.width));
         }
@@ -243,7 +243,7 @@ public final class VcdWriter implements Closeable {
         return slots.get(slot).code;
     }
 
-    private void stage(Slot slot, String value) {
+    private void stage(IdentifierState slot, String value) {
         ensureOpen();
         endDefinitions();
         if (slot.pending == null) {
@@ -274,7 +274,7 @@ public final class VcdWriter implements Closeable {
             return;
         }
         StringBuilder sb = new StringBuilder();
-        for (Slot slot : dirty) {
+        for (IdentifierState slot : dirty) {
             if (!slot.pending.equals(slot.current)) {
                 appendValue(sb, slot.code, slot.pending);
                 slot.current = slot.pending;
@@ -289,7 +289,7 @@ public final class VcdWriter implements Closeable {
     }
 
     private void applyPendingSilently() {
-        for (Slot slot : dirty) {
+        for (IdentifierState slot : dirty) {
             slot.current = slot.pending;
             slot.pending = null;
         }
@@ -302,7 +302,7 @@ public final class VcdWriter implements Closeable {
             return;
         }
         StringBuilder sb = new StringBuilder("#").append(time).append("\n$dumpvars\n");
-        for (Slot slot : slots) {
+        for (IdentifierState slot : slots) {
             if (slot.code != null) {
                 if (slot.current == null) {
                     slot.current = VcdValues.unknown(slot.width);
@@ -337,13 +337,13 @@ public final class VcdWriter implements Closeable {
         }
     }
 
-    private void writeVarIfKept(Slot slot, String name, VcdVarType type) {
-        List<String> path = scopes.stream().map(ScopeFrame::name).toList();
+    private void writeVarIfKept(IdentifierState slot, String name, VcdVarType type) {
+        List<String> path = scopes.stream().map(OpenScope::name).toList();
         if (!filter.includesScope(path)) {
             return;
         }
         StringBuilder sb = new StringBuilder();
-        for (ScopeFrame frame : scopes) {
+        for (OpenScope frame : scopes) {
             if (!frame.written) {
                 frame.written = true;
                 sb.append("$scope ").append(frame.kind.keyword()).append(' ').append(frame.name).append(" $end\n");
@@ -362,13 +362,13 @@ public final class VcdWriter implements Closeable {
 
     private String pathOf(String name) {
         StringBuilder sb = new StringBuilder();
-        for (ScopeFrame frame : scopes) {
+        for (OpenScope frame : scopes) {
             sb.append(frame.name).append('.');
         }
         return sb.append(name).toString();
     }
 
-    private Slot slotOf(VcdSignal signal) {
+    private IdentifierState stateOf(VcdSignal signal) {
         if (signal.owner() != this) {
             throw new IllegalArgumentException(signal + " belongs to another VcdWriter");
         }
@@ -399,33 +399,6 @@ public final class VcdWriter implements Closeable {
             out.write(s);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static final class ScopeFrame {
-        final VcdScopeKind kind;
-        final String name;
-        boolean written;
-
-        ScopeFrame(VcdScopeKind kind, String name) {
-            this.kind = kind;
-            this.name = name;
-        }
-
-        String name() {
-            return name;
-        }
-    }
-
-    /** Per-identifier state; aliases share one. */
-    private static final class Slot {
-        final int width;
-        String code;
-        String current;
-        String pending;
-
-        Slot(int width) {
-            this.width = width;
         }
     }
 }
