@@ -226,7 +226,7 @@ public final class VerilogEmitter {
             }
             for (Memory.Write w : mem.writes()) {
                 ClockDomain d = m.clockDomain(w.clockDomain()).orElseThrow();
-                String addr = exprs.print(w.address(), mem.name() + "_waddr");
+                String addr = exprs.index(w.address(), mem.name() + "_waddr");
                 body.append("  always @(posedge ").append(d.clock()).append(") begin  // at ").append(w.location()).append('\n');
                 body.append("    if (").append(exprs.print(w.enable(), mem.name() + "_we")).append(") begin\n");
                 if (w.byteEnable().isEmpty()) {
@@ -248,7 +248,7 @@ public final class VerilogEmitter {
                 ClockDomain d = m.clockDomain(r.clockDomain()).orElseThrow();
                 body.append("  always @(posedge ").append(d.clock()).append(") begin  // at ").append(r.location()).append('\n');
                 body.append("    if (").append(exprs.print(r.enable(), r.name() + "_en")).append(") ")
-                        .append(r.name()).append(" <= ").append(mem.name()).append('[').append(exprs.print(r.address(), r.name() + "_addr")).append("];\n");
+                        .append(r.name()).append(" <= ").append(mem.name()).append('[').append(exprs.index(r.address(), r.name() + "_addr")).append("];\n");
                 body.append("  end\n");
             }
         }

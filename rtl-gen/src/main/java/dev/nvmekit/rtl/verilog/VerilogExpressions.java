@@ -40,7 +40,7 @@ final class VerilogExpressions {
         return switch (e) {
             case Expr.Ref r -> r.name();
             case Expr.Literal l -> literal(l.value(), l.type());
-            case Expr.MemRead m -> memoryName.apply(m.memory()) + "[" + print(m.address(), owner) + "]";
+            case Expr.MemRead m -> memoryName.apply(m.memory()) + "[" + index(m.address(), owner) + "]";
             case Expr.Unary u -> switch (u.op()) {
                 case NOT -> "~" + operand(u.operand(), owner);
                 case NEG -> "-" + operand(u.operand(), owner);
@@ -70,6 +70,16 @@ final class VerilogExpressions {
             case Expr.Extend x -> extend(x, owner);
             case Expr.Cast c -> (c.type().signed() ? "$signed(" : "$unsigned(") + print(c.operand(), owner) + ")";
         };
+    }
+
+    /**
+     * A memory index. The standard makes an index self-determined, but Icarus sizes arithmetic in
+     * an index as an integer ({@code m[a - 4'd1]} with {@code a} = 0 reads word -1, x): a
+     * one-element concatenation pins the width to the address's.
+     */
+    String index(Expr address, String owner) {
+        String s = print(address, owner);
+        return address instanceof Expr.Ref || address instanceof Expr.Literal || address instanceof Expr.Slice ? s : "{" + s + "}";
     }
 
     /** A multi-line form for chains of multiplexers (when/elseWhen, switch), one arm per line. */
