@@ -21,7 +21,7 @@ import java.util.List;
 
 /** {@code nvmekit wave}: render a VCD (from this project, Verilator, Icarus, any tool) to SVG and HTML. */
 @Command(name = "wave", mixinStandardHelpOptions = true,
-        description = "Render a VCD to an SVG picture and an interactive HTML page.")
+        description = "Render a VCD to an SVG picture, an interactive HTML page and optionally a PNG.")
 final class WaveCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "VCD", description = "the waveform file")
     Path vcd;
@@ -40,6 +40,9 @@ final class WaveCommand implements Runnable {
 
     @Option(names = "--html", description = "HTML output file (default: VCD name with .html)")
     Path html;
+
+    @Option(names = "--png", description = "also a PNG picture (rendered by headless Chromium)")
+    Path png;
 
     @Spec
     CommandSpec spec;
@@ -70,13 +73,15 @@ final class WaveCommand implements Runnable {
         }
         Path svgOut = svg != null ? svg : sibling(vcd, ".svg");
         Path htmlOut = html != null ? html : sibling(vcd, ".html");
+        String picture = SvgWaveformRenderer.render(w, view);
         try {
-            Files.writeString(svgOut, SvgWaveformRenderer.render(w, view));
+            Files.writeString(svgOut, picture);
             Files.writeString(htmlOut, HtmlWaveformPage.render(w, view, vcd.getFileName().toString()));
         } catch (IOException e) {
             throw new Main.UsageError("cannot write output: " + e.getMessage());
         }
-        spec.commandLine().getOut().println("wrote " + svgOut + " and " + htmlOut);
+        if (png != null) PngSnapshot.write(picture, png);
+        spec.commandLine().getOut().println("wrote " + svgOut + ", " + htmlOut + (png != null ? " and " + png : ""));
     }
 
     static Waveform read(Path vcd) {

@@ -109,6 +109,17 @@ class MainTest {
     }
 
     @Test
+    void waveWritesAPngThroughChromium() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "chromium is not installed");
+        Path vcd = counterVcd("p.vcd", -1);
+        Path png = dir.resolve("p.png");
+        Run r = run("wave", vcd.toString(), "--clock", "top.clk", "--png", png.toString());
+        assertEquals(0, r.code(), r.err());
+        byte[] bytes = Files.readAllBytes(png);
+        assertTrue(bytes.length > 1000 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G', "not a PNG: " + bytes.length + " bytes");
+    }
+
+    @Test
     void diffReportsTheFirstDifference() throws Exception {
         Path a = counterVcd("a.vcd", -1);
         Path b = counterVcd("b.vcd", 17);
