@@ -86,7 +86,12 @@ public final class VerilogImporter {
         // memory_share -nosat: adjacent words read or written together become one wide port, as in "memory".
         script.append("opt_clean\nopt_dff -keepdc\nmemory_dff\nopt_clean\nopt -full -keepdc\nmemory_share -nosat\nmemory_collect\nopt_clean\n")
                 .append("write_json %JSON%\n");
-        String json = YosysProcess.run(script.toString(), top);
+        String json;
+        try {
+            json = YosysProcess.run(script.toString(), top);
+        } catch (DesignException e) {
+            throw InstanceLocator.place(e, files);
+        }
 
         YosysNetlist netlist;
         try {

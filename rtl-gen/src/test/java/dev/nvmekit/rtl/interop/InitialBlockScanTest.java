@@ -42,7 +42,7 @@ class InitialBlockScanTest {
             "initial begin q = 0; @clk q = 1; end~3~event control '@clk'",
             "initial begin q = 0; repeat (3) @(posedge clk); end~3~event control '@(posedge clk)'",
             "initial begin q = 0; wait (x) q = 1; end~3~'wait'",
-            "initial forever q = ~q;~3~forever loop",
+            "initial forever q = !q;~3~forever loop",
             "initial fork|  begin q = 0; end|  #10 q = 1;|join~5~delay '#10'",
             "initial for (i = 0; i < 4; i = i + 1) begin|  mem[i] = 0;|  #(10);|end~5~delay '#(10)'",
             "initial if (x) begin q = 0; end|else|  #(10) q = 1;~5~delay '#(10)'",

@@ -122,6 +122,22 @@ class VerilogImporterTest {
     }
 
     @Test
+    void positionalParameterOverridesTakeTheDeclarationOrder() {
+        ModuleDef m = VerilogImporter.read(List.of(DIR.resolve("positional_params.v")), "positional_top").module();
+        // stepper #(6, 3): WIDTH 6 by position, so the flattened counter register is 6 bits wide.
+        assertEquals(6, m.registers().stream().filter(r -> r.name().contains("count")).findFirst().orElseThrow().type().width(), m.registers().toString());
+        assertEquals(12, m.port("y_wide").orElseThrow().type().width());
+    }
+
+    @Test
+    void tooManyPositionalOverridesAreRefusedAtTheInstance() {
+        DesignException e = assertThrows(DesignException.class,
+                () -> VerilogImporter.read(List.of(DIR.resolve("positional_params.v")), "too_many_overrides"));
+        assertTrue(e.getMessage().contains("positional_params.v:59") && e.getMessage().contains("has only 3 parameters")
+                && e.getMessage().contains("declaration order"), e.getMessage());
+    }
+
+    @Test
     void emittedVerilogImportsBackWithTheSameInterface(@TempDir Path dir) throws Exception {
         Design d = mixed().design();
         Path v = dir.resolve("again.v");
