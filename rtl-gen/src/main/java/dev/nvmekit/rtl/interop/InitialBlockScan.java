@@ -21,7 +21,8 @@ import java.util.Set;
  * circuit, so such blocks are refused up front, at the file and line of the timing control.
  * Plain {@code initial} assignments (register and memory initial values) pass.
  *
- * <p>The scan reads the statement structure of each {@code initial} block (begin/end,
+ * <p>Findings in modules the imported top does not use (a testbench kept in the same file) are
+ * kept apart: they explain a Yosys failure but do not stop an import by themselves. The scan reads the statement structure of each {@code initial} block (begin/end,
  * fork/join, if/else, case, loops), so the whole block is checked, not just up to its first
  * semicolon; comments and strings are ignored.
  */
@@ -30,6 +31,7 @@ final class InitialBlockScan {
 
     private final String text;
     private final List<VerilogTokens.Token> tokens;
+    private final List<ModuleSpans.Span> modules;
     private final Map<String, VerilogTokens.Token> waitingTasks = new HashMap<>();
     private int pos;
     private VerilogTokens.Token firstWait;
@@ -38,24 +40,54 @@ final class InitialBlockScan {
     private InitialBlockScan(String text) {
         this.text = text;
         this.tokens = VerilogTokens.of(text);
+        this.modules = ModuleSpans.of(tokens);
     }
 
-    /** One error per waiting {@code initial} block of {@code file}. */
-    static List<Diagnostic> scan(Path file, String module) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            return List.of(Diagnostic.error(SourceLocation.UNKNOWN, module, "", "cannot read " + file + ": " + e.getMessage()));
+    /**
+     * What the scan found: errors for the modules {@code top} uses, directly or through
+     * instances (all modules when {@code top} is not found in the files, e.g. it comes from an
+     * include), and the same for the other modules of the files, such as a testbench kept beside
+     * the design, which matter only if Yosys then fails to read them.
+     */
+    record Findings(List<Diagnostic> used, List<Diagnostic> unused) {
+    }
+
+    static Findings scan(List<Path> files, String top) {
+        Map<Path, InitialBlockScan> scans = new java.util.LinkedHashMap<>();
+        List<Diagnostic> used = new ArrayList<>();
+        List<Diagnostic> unused = new ArrayList<>();
+        List<ModuleSpans.Span> spans = new ArrayList<>();
+        for (Path f : files) {
+            try {
+                InitialBlockScan s = new InitialBlockScan(Files.readString(f));
+                scans.put(f, s);
+                spans.addAll(s.modules);
+            } catch (IOException e) {
+                used.add(Diagnostic.error(SourceLocation.UNKNOWN, top, "", "cannot read " + f + ": " + e.getMessage()));
+            }
         }
-        return new InitialBlockScan(text).findings(file, module);
+        Set<String> reachable = ModuleSpans.reachable(spans, top);
+        scans.forEach((f, s) -> {
+            for (Diagnostic d : s.findings(f, top)) (reachable.isEmpty() || reachable.contains(d.module()) ? used : unused).add(d);
+        });
+        return new Findings(used, unused);
     }
 
-    private List<Diagnostic> findings(Path file, String module) {
+    /** One error per waiting {@code initial} block of {@code file}, in any of its modules. */
+    static List<Diagnostic> scan(Path file, String top) {
+        Findings f = scan(List.of(file), top);
+        List<Diagnostic> all = new ArrayList<>(f.used());
+        all.addAll(f.unused());
+        return all;
+    }
+
+    private List<Diagnostic> findings(Path file, String top) {
         findWaitingTasks();
         List<Diagnostic> out = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             if (!tokens.get(i).is("initial")) continue;
+            int at = tokens.get(i).offset();
+            String module = modules.stream().filter(m -> m.contains(at)).map(ModuleSpans.Span::name).findFirst().orElse(top);
             pos = i + 1;
             firstWait = null;
             statement();

@@ -72,7 +72,8 @@ public final class VerilogImporter {
             }
         });
         if (!problems.isEmpty()) throw new DesignException(problems);
-        for (Path f : files) problems.addAll(InitialBlockScan.scan(f, top));
+        InitialBlockScan.Findings waiting = InitialBlockScan.scan(files, top);
+        problems.addAll(waiting.used());
         if (!problems.isEmpty()) throw new DesignException(problems);
 
         StringBuilder script = new StringBuilder();
@@ -90,7 +91,13 @@ public final class VerilogImporter {
         try {
             json = YosysProcess.run(script.toString(), top);
         } catch (DesignException e) {
-            throw InstanceLocator.place(e, files);
+            // Yosys reads every module of the files, so a testbench beside the design can be what it stumbled on.
+            List<Diagnostic> all = new ArrayList<>(InstanceLocator.place(e, files).diagnostics());
+            for (Diagnostic d : waiting.unused()) {
+                all.add(Diagnostic.error(d.location(), d.module(), d.signal(), "module " + d.module() + " is not part of " + top
+                        + ", but Yosys reads the whole file: " + d.message() + "; keep testbenches in files of their own"));
+            }
+            throw new DesignException(all);
         }
 
         YosysNetlist netlist;

@@ -72,6 +72,42 @@ class InitialBlockScanTest {
         assertEquals(List.of(), InitialBlockScan.scan(module(dir, body), "m"));
     }
 
+    /** A testbench beside the design: the design imports; a Yosys failure on the testbench is explained by the scan. */
+    @Test
+    void testbenchInTheSameFileIsNotTheImportsConcern(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("with_tb.v");
+        Files.writeString(f, """
+                module dut (input wire clk, input wire d, output reg q);
+                  always @(posedge clk) q <= d;
+                endmodule
+                module dut_tb;
+                  reg clk = 0, d = 0;
+                  wire q;
+                  dut u (.clk(clk), .d(d), .q(q));
+                  initial begin
+                    #5 d = 1;
+                  end
+                  always #5 clk = ~clk;
+                endmodule
+                module wrapper (input wire clk, input wire d, output wire q);
+                  dut inner (.clk(clk), .d(d), .q(q));
+                endmodule
+                """);
+        InitialBlockScan.Findings forDut = InitialBlockScan.scan(List.of(f), "wrapper");
+        assertEquals(List.of(), forDut.used());
+        assertEquals(1, forDut.unused().size(), forDut.toString());
+        assertEquals("dut_tb", forDut.unused().getFirst().module());
+        assertEquals(1, InitialBlockScan.scan(List.of(f), "dut_tb").used().size(), "the testbench as top is refused");
+        // Yosys parses delays (and ignores them), so the design imports.
+        assertEquals("wrapper", VerilogImporter.read(List.of(f), "wrapper").module().name());
+
+        Path g = dir.resolve("with_event_tb.v");
+        Files.writeString(g, Files.readString(f).replace("#5 d = 1;", "@(posedge clk) d = 1;"));
+        DesignException e = assertThrows(DesignException.class, () -> VerilogImporter.read(List.of(g), "wrapper"));
+        assertTrue(e.getMessage().contains("Yosys") && e.getMessage().contains("module dut_tb is not part of wrapper")
+                && e.getMessage().contains("with_event_tb.v:9"), e.getMessage());
+    }
+
     @Test
     void importerRefusesBeforeRunningYosys(@TempDir Path dir) throws Exception {
         Path f = module(dir, "initial begin|  q = 0;|  #(10) q = 1;|end|always @(posedge clk) q <= x;");
