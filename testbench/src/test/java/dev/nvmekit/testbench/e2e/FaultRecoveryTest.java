@@ -12,12 +12,14 @@ import dev.nvmekit.testbench.port.Latency;
 import dev.nvmekit.testbench.port.MemoryFault;
 import dev.nvmekit.testbench.ssd.SimulatedSsd;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -26,13 +28,14 @@ import static org.junit.jupiter.api.Assertions.*;
  * firmware loses (timeout → Abort → reset → retried once), an error response or no response to an
  * SQ fetch (Controller Fatal Status or a timeout, then a reset), bit flips on the host bus in an
  * SQE (the firmware's field checks) and in a data pointer (the data check catches it), and a DMA
- * fault in the firmware (Data Transfer Error reaches the host). The trace checker runs in each.
+ * fault in the firmware (Data Transfer Error reaches the host). The trace checker runs in each,
+ * and each runs on both simulators ({@link SimulatorKind}).
  */
 class FaultRecoveryTest {
     private static final HostDriverConfig FAST = HostDriverConfig.fastSimulation(1).withTimeouts(40_000, 20_000);
 
-    private static SimulatedSsd ssd() {
-        return FirmwareSsd.open(AxiMemoryConfig.ideal(), FAST);
+    private static SimulatedSsd ssd(SimulatorKind kind) {
+        return FirmwareSsd.open(kind, AxiMemoryConfig.ideal(), FAST);
     }
 
     private static byte[] random(int n, long seed) {
@@ -45,9 +48,10 @@ class FaultRecoveryTest {
         return FirmwareSsd.handed(s).stream().filter(h -> h.sqid() > 0 && h.sqe().opcode() == 0x02 && h.sqe().cdw10() == lba).count();
     }
 
-    @Test
-    void aLostCommandTimesOutIsAbortedThenResetAndRetriedOnce() {
-        try (SimulatedSsd s = ssd()) {
+    @ParameterizedTest
+    @EnumSource(SimulatorKind.class)
+    void aLostCommandTimesOutIsAbortedThenResetAndRetriedOnce(SimulatorKind kind) {
+        try (SimulatedSsd s = ssd(kind)) {
             HostDriver d = s.driver();
             FirmwareBackEnd fw = FirmwareSsd.firmware(s);
             byte[] data = random(4096, 3);
@@ -73,10 +77,14 @@ class FaultRecoveryTest {
         }
     }
 
+    static Stream<Arguments> slverrAndDecerr() {
+        return SimulatorKind.crossedWith(2, 3);
+    }
+
     @ParameterizedTest
-    @ValueSource(ints = {2, 3})
-    void anErrorResponseToAnSqFetchIsFatalAndTheDriverResets(int resp) {
-        try (SimulatedSsd s = ssd()) {
+    @MethodSource("slverrAndDecerr")
+    void anErrorResponseToAnSqFetchIsFatalAndTheDriverResets(SimulatorKind kind, int resp) {
+        try (SimulatedSsd s = ssd(kind)) {
             HostDriver d = s.driver();
             byte[] data = random(512, resp);
             s.run(ctx -> {
@@ -105,10 +113,11 @@ class FaultRecoveryTest {
      * queue order and SQHD would skip the lost ones). The controller goes fatal, the driver resets
      * and every command completes once, with its data.
      */
-    @Test
-    void anErrorOnOneOfSeveralFetchBurstsHandsOutNothingAfterIt() {
+    @ParameterizedTest
+    @EnumSource(SimulatorKind.class)
+    void anErrorOnOneOfSeveralFetchBurstsHandsOutNothingAfterIt(SimulatorKind kind) {
         AxiMemoryConfig slowReads = AxiMemoryConfig.ideal().withLatency(Latency.fixed(30), Latency.fixed(2)).withReorder(true);
-        try (SimulatedSsd s = FirmwareSsd.open(slowReads, FAST)) {
+        try (SimulatedSsd s = FirmwareSsd.open(kind, slowReads, FAST)) {
             HostDriver d = s.driver();
             byte[][] data = new byte[12][];
             s.run(ctx -> {
@@ -145,9 +154,10 @@ class FaultRecoveryTest {
      * Host Aborted. (A real PCIe bridge turns a missing completion into an error response after
      * its completion timeout, the SLVERR case.)
      */
-    @Test
-    void aFetchThatIsNeverAnsweredTimesOutAndTheResetCannotDisableTheController() {
-        try (SimulatedSsd s = ssd()) {
+    @ParameterizedTest
+    @EnumSource(SimulatorKind.class)
+    void aFetchThatIsNeverAnsweredTimesOutAndTheResetCannotDisableTheController(SimulatorKind kind) {
+        try (SimulatedSsd s = ssd(kind)) {
             HostDriver d = s.driver();
             CompletionStatus[] status = new CompletionStatus[1];
             s.run(ctx -> {
@@ -170,10 +180,14 @@ class FaultRecoveryTest {
     }
 
     /** Bit 1 of the NSID (byte 4) turns namespace 1 into the inactive 3; bit 0 of the opcode turns Read into 03h. */
+    static Stream<Arguments> nsidAndOpcodeBits() {
+        return SimulatorKind.crossedWith(4 * 8 + 1, 0);
+    }
+
     @ParameterizedTest
-    @ValueSource(ints = {4 * 8 + 1, 0})
-    void aBitFlippedInAFetchedSqeIsCaughtByTheFirmwaresFieldChecks(int bit) {
-        try (SimulatedSsd s = ssd()) {
+    @MethodSource("nsidAndOpcodeBits")
+    void aBitFlippedInAFetchedSqeIsCaughtByTheFirmwaresFieldChecks(SimulatorKind kind, int bit) {
+        try (SimulatedSsd s = ssd(kind)) {
             HostDriver d = s.driver();
             FirmwareBackEnd fw = FirmwareSsd.firmware(s);
             s.run(ctx -> {
@@ -195,9 +209,10 @@ class FaultRecoveryTest {
      * bus still corrupts data when it hits a data pointer: PRP1 bit 12 sends the write's DMA to
      * another page, and reading back shows the difference.
      */
-    @Test
-    void aBitFlippedInADataPointerCorruptsDataThatTheReadBackCatches() {
-        try (SimulatedSsd s = ssd()) {
+    @ParameterizedTest
+    @EnumSource(SimulatorKind.class)
+    void aBitFlippedInADataPointerCorruptsDataThatTheReadBackCatches(SimulatorKind kind) {
+        try (SimulatedSsd s = ssd(kind)) {
             HostDriver d = s.driver();
             byte[] data = random(4096, 5);
             s.run(ctx -> {
@@ -214,9 +229,10 @@ class FaultRecoveryTest {
         }
     }
 
-    @Test
-    void aDmaFaultInTheFirmwareReachesTheHostAsDataTransferError() {
-        try (SimulatedSsd s = ssd()) {
+    @ParameterizedTest
+    @EnumSource(SimulatorKind.class)
+    void aDmaFaultInTheFirmwareReachesTheHostAsDataTransferError(SimulatorKind kind) {
+        try (SimulatedSsd s = ssd(kind)) {
             HostDriver d = s.driver();
             FirmwareBackEnd fw = FirmwareSsd.firmware(s);
             byte[] data = random(2048, 6);
