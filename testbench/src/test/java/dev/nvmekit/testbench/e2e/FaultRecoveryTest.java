@@ -4,6 +4,7 @@ import dev.nvmekit.testbench.firmware.FirmwareBackEnd;
 import dev.nvmekit.testbench.host.HostDriver;
 import dev.nvmekit.testbench.host.HostDriverConfig;
 import dev.nvmekit.testbench.host.HostRequest;
+import dev.nvmekit.testbench.monitor.TraceEvent;
 import dev.nvmekit.testbench.nvme.CompletionStatus;
 import dev.nvmekit.testbench.nvme.NvmOpcode;
 import dev.nvmekit.testbench.nvme.StatusCode;
@@ -151,8 +152,11 @@ class FaultRecoveryTest {
      * transaction in flight, so after the timeout and the failed Abort the driver's reset cannot
      * disable the controller (CSTS.RDY stays 1), and Linux gives up on the device
      * ({@code nvme_wait_ready} fails, "Removing after probe failure"); the request fails with
-     * Host Aborted. (A real PCIe bridge turns a missing completion into an error response after
-     * its completion timeout, the SLVERR case.)
+     * Host Aborted. AXI gives a master no way to abandon a burst, so this is the front end keeping
+     * the rules, not hanging by mistake; CAP.TO (500 ms) is honoured whenever the AXI side answers
+     * in bounded time, as a PCIe endpoint does: its Completion Timeout (50 µs to 50 ms by default,
+     * PCIe Base Specification section 2.8) ends a lost completion with SLVERR — the recovery in
+     * {@link #aFetchLostOnTheLinkEndsInTheBridgesCompletionTimeoutAndTheDriverRecovers}.
      */
     @ParameterizedTest
     @EnumSource(SimulatorKind.class)
@@ -175,6 +179,69 @@ class FaultRecoveryTest {
             assertEquals(HostDriver.State.DEAD, d.state());
             assertTrue(s.hostMemory().outstanding() >= 1, "the unanswered burst (and fetches an in-order memory holds behind it)");
             assertEquals(1, s.simulator().peek("ctrl_enabled"), "the front end still waits for it");
+            FirmwareSsd.assertClean(s);
+        }
+    }
+
+    /** The cycle of the first trace event on {@code channel} after {@code cycle} that {@code test} accepts. */
+    private static long firstAfter(SimulatedSsd s, long cycle, String channel, java.util.function.Predicate<TraceEvent> test) {
+        return s.trace().events().stream().filter(e -> e.cycle() > cycle && e.channel().equals(channel) && test.test(e))
+                .mapToLong(TraceEvent::cycle).findFirst().orElseThrow(() -> new AssertionError("no such " + channel + " event"));
+    }
+
+    static Stream<Arguments> bridgeCompletionTimeouts() {
+        return SimulatorKind.crossedWith(1_000L, 12_000L);
+    }
+
+    /**
+     * A fetch whose completion is lost on the PCIe link, ended by the endpoint bridge's Completion
+     * Timeout with SLVERR after {@code bridgeCycles} — how the never-answered burst above looks
+     * behind a real PCIe endpoint. Shorter than the driver's I/O timeout (2 000 cycles), the
+     * controller is already fatal (CSTS.CFS) when the timer fires, and {@code nvme_timeout} resets
+     * at once. Longer, the timer finds CFS clear and sends an Abort first (which cannot be handed
+     * out either: SQEs leave in fetch order), resets on the second expiry, and the disable
+     * (CC.EN = 0) completes when the bridge's answer ends the stuck burst, well within the ready
+     * timeout. Either way the queues are created again and the read, re-submitted, returns its data.
+     */
+    @ParameterizedTest
+    @MethodSource("bridgeCompletionTimeouts")
+    void aFetchLostOnTheLinkEndsInTheBridgesCompletionTimeoutAndTheDriverRecovers(SimulatorKind kind, long bridgeCycles) {
+        try (SimulatedSsd s = ssd(kind)) {
+            HostDriver d = s.driver();
+            byte[] data = random(1024, 4);
+            CompletionStatus[] status = new CompletionStatus[1];
+            s.run(ctx -> {
+                d.enable();
+                assertTrue(d.write(1, 20, 2, data).isSuccess());
+                s.hostMemory().inject(new MemoryFault.CompletionTimeout(new MemoryFault.NthBurst(MemoryFault.Direction.READ,
+                        s.hostMemory().readBursts() + 1), bridgeCycles));
+                byte[] in = new byte[1024];
+                status[0] = d.read(1, 20, 2, in);
+                assertArrayEquals(data, in);
+                assertTrue(d.read(1, 20, 2, in).isSuccess(), "the queue works after recovery");
+            }, 3_000_000);
+            String log = d.log().dmesg();
+            assertTrue(status[0].isSuccess(), status[0] + "\n" + log);
+            assertEquals(1, s.hostMemory().injected().size());
+            if (bridgeCycles < 2_000) {
+                assertTrue(log.contains("controller is down; will reset: CSTS=0x3"), "CSTS.CFS at the timeout\n" + log);
+                assertFalse(log.contains("aborting"), log);
+            } else {
+                assertTrue(log.contains("QID 1 timeout, aborting"), "CFS still clear: Abort first\n" + log);
+                assertTrue(log.contains("resetting controller (timeout)"), log);
+                // The disable waited for the stuck burst: CC.EN = 0, then the bridge's SLVERR, then RDY = 0.
+                long faultAt = s.hostMemory().injected().getFirst().cycle();
+                long disabled = firstAfter(s, faultAt, "s_axil_w", e -> (e.get("s_axil_wdata") & 0x00FF_0001L) == 0x0046_0000L); // CC: IOCQES 4, IOSQES 6, EN 0
+                long slverr = firstAfter(s, faultAt, "m_axi_r", e -> e.get("m_axi_rresp") == 2);
+                long notReady = firstAfter(s, faultAt, "ctrl_enabled", e -> e.get("ctrl_enabled") == 0);
+                assertTrue(disabled < slverr && slverr <= notReady,
+                        "CC.EN=0 at " + disabled + ", SLVERR at " + slverr + ", RDY=0 at " + notReady);
+            }
+            assertTrue(log.contains("controller reset done"), log);
+            assertEquals(HostDriver.State.LIVE, d.state());
+            assertEquals(2, FirmwareSsd.handed(s).stream().filter(h -> h.sqid() == 0 && h.sqe().opcode() == 0x01).count(),
+                    "Create I/O SQ at bring-up and again after the reset");
+            assertEquals(2, readsOf(s, 20), "the lost fetch never reached the back end; its re-submission and the check did");
             FirmwareSsd.assertClean(s);
         }
     }

@@ -101,7 +101,8 @@ class SimulatedSsdTest {
             assertTrue(log.contains("reset controller"), log);
             assertTrue(log.contains("controller reset done"), log);
             assertEquals(HostDriver.State.LIVE, d.state());
-            long reads = received(s).stream().filter(e -> e.opcode() == 0x02).count();
+            // Read is I/O opcode 02h on namespace 1 (admin 02h, Get Log Page, carries NSID 0 at bring-up).
+            long reads = received(s).stream().filter(e -> e.opcode() == 0x02 && e.nsid() == 1).count();
             assertEquals(2, reads, "the read is re-submitted exactly once after the reset");
             assertEquals(List.of(), s.violations());
         }
