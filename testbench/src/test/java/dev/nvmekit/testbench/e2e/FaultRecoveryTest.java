@@ -109,6 +109,40 @@ class FaultRecoveryTest {
     }
 
     /**
+     * An error response to the write of a CQE: the front end reports CSTS.CFS and raises no
+     * interrupt for that entry (contract §3.3, §3.4), the memory is left as it was, so the host
+     * never sees the completion; its timer finds CFS set and resets, and the read (executed once
+     * already: reads are idempotent) is re-submitted and returns its data. The trace checker's
+     * rule "an interrupt only after its CQE writes were answered OKAY" runs here too.
+     */
+    @ParameterizedTest
+    @MethodSource("slverrAndDecerr")
+    void anErrorResponseToACqeWriteIsFatalAndTheDriverResetsAndRetries(SimulatorKind kind, int resp) {
+        try (SimulatedSsd s = ssd(kind)) {
+            HostDriver d = s.driver();
+            byte[] data = random(512, 10 + resp);
+            s.run(ctx -> {
+                d.enable();
+                assertTrue(d.write(1, 40, 1, data).isSuccess());
+                // The front end writes nothing but CQEs: the next write burst is the read's completion.
+                s.hostMemory().inject(new MemoryFault.ErrorResponse(new MemoryFault.NthBurst(MemoryFault.Direction.WRITE,
+                        s.hostMemory().writeBursts() + 1), resp));
+                byte[] in = new byte[512];
+                CompletionStatus st = d.read(1, 40, 1, in);
+                assertTrue(st.isSuccess(), st.toString());
+                assertArrayEquals(data, in);
+            }, 3_000_000);
+            String log = d.log().dmesg();
+            assertEquals(1, s.hostMemory().injected().size());
+            assertTrue(s.hostMemory().injected().getFirst().write());
+            assertTrue(log.contains("controller is down; will reset: CSTS=0x3"), "CSTS.CFS set\n" + log);
+            assertTrue(log.contains("controller reset done"), log);
+            assertEquals(2, readsOf(s, 40), "executed once (its CQE lost), then again after the reset");
+            FirmwareSsd.assertClean(s);
+        }
+    }
+
+    /**
      * Regression: with several fetch bursts of one SQ in flight, an error response on the first
      * must not let the front end hand out the entries fetched after it (they would run out of
      * queue order and SQHD would skip the lost ones). The controller goes fatal, the driver resets
