@@ -7,6 +7,7 @@ import dev.nvmekit.testbench.nvme.CreateIoCompletionQueueCommand;
 import dev.nvmekit.testbench.nvme.CreateIoSubmissionQueueCommand;
 import dev.nvmekit.testbench.nvme.IdentifyCommand;
 import dev.nvmekit.testbench.nvme.IdentifyController;
+import dev.nvmekit.testbench.nvme.NvmIdentifyController;
 import dev.nvmekit.testbench.nvme.StatusCode;
 
 import java.util.Optional;
@@ -133,10 +134,20 @@ final class AdminCommands {
                         StatusCode.INVALID_NAMESPACE_OR_FORMAT, "namespace " + Integer.toUnsignedString(nsid) + " is not active"));
                 yield s.namespaces.descriptors(ns).build();
             }
+            case 0x06 -> nvmIdentify(cmd.csi());
             default -> throw CommandFailure.of(StatusCode.INVALID_FIELD_IN_COMMAND, "CNS 0x" + Integer.toHexString(cmd.cns()));
         };
         s.toHost(c, data);
         return Outcome.success();
+    }
+
+    /** CNS 06h: the I/O Command Set specific Identify Controller data of the one set this firmware has, NVM. */
+    private byte[] nvmIdentify(int csi) {
+        if (csi != NvmIdentifyController.CSI_NVM) {
+            throw CommandFailure.of(StatusCode.INVALID_FIELD_IN_COMMAND, "CSI 0x" + Integer.toHexString(csi) + " is not supported");
+        }
+        return s.config.nvmIdentify().orElseThrow(() -> CommandFailure.of(StatusCode.INVALID_FIELD_IN_COMMAND,
+                "CNS 0x6 is not implemented by this firmware")).build();
     }
 
     private void requireValidNsid(int nsid) {

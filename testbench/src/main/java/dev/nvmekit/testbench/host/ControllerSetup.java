@@ -15,8 +15,10 @@ import java.util.Optional;
  * {@code nvme_init_ctrl_finish} the Commands Supported and Effects log (Identify Controller LPA
  * bit 1), Autonomous Power State Transition (APSTA bit 0) and the Timestamp (ONCS bit 6); from
  * {@code nvme_scan_ns} the Namespace Identification Descriptor list (Identify CNS 03h, from NVMe
- * 1.3 on) before Identify Namespace. Like Linux it tolerates a controller that answers any of
- * them with an error status; only a failed descriptor list drops the namespace.
+ * 1.3 on) before Identify Namespace; and at the start of every {@code nvme_scan_work}, from
+ * {@code nvme_init_non_mdts_limits}, the NVM Command Set's Identify Controller (CNS 06h). Like Linux
+ * it tolerates a controller that answers any of them with an error status; only a failed
+ * descriptor list drops the namespace.
  */
 public final class ControllerSetup {
     /** {@code default_ps_max_latency_us}: no autonomous transition to a state slower than this to leave. */
@@ -28,6 +30,14 @@ public final class ControllerSetup {
     /** The host's wall clock at simulated time 0, so the Timestamp a test sees is reproducible. */
     public static final long SIMULATED_EPOCH_MILLIS = Instant.parse("2026-11-25T00:00:00Z").toEpochMilli();
     private static final int VS_1_3 = new ControllerVersion(1, 3, 0).encode();
+    /** nvme_id_cns_ok: CNS is a full byte (so 06h can be sent) from NVMe 1.2; 1.1 has two bits, 1.0 one. */
+    private static final int VS_1_2 = new ControllerVersion(1, 2, 0).encode();
+    /** CNTRLTYPE 3h: an administrative controller, which has no I/O command set ({@code nvme_admin_ctrl}). */
+    static final int CNTRLTYPE_ADMIN = 3;
+    /** ONCS bit 3: Write Zeroes. */
+    static final int ONCS_WRITE_ZEROES = 1 << 3;
+    /** max_hw_sectors without MDTS, and {@code nvme_mps_to_sectors} on overflow: UINT_MAX. */
+    static final long UINT_MAX = 0xFFFF_FFFFL;
 
     private final HostDriver d;
     private CommandsSupportedAndEffectsLog effects;
@@ -35,6 +45,10 @@ public final class ControllerSetup {
     private Long timestampSent;
     private int vs;
     private final Map<Integer, NamespaceIdentificationDescriptorList> descriptors = new LinkedHashMap<>();
+    private NvmIdentifyController nvmLimits;
+    /** NVME_CTRL_SKIP_ID_CNS_CS: the controller answered CNS 06h with an error once; never asked again. */
+    private boolean skipNvmIdentify;
+    private long maxZeroesSectors;
 
     ControllerSetup(HostDriver driver) {
         this.d = driver;
@@ -58,6 +72,20 @@ public final class ControllerSetup {
     /** The Namespace Identification Descriptors of {@code nsid} from the last scan (empty before NVMe 1.3). */
     public Optional<NamespaceIdentificationDescriptorList> descriptors(int nsid) {
         return Optional.ofNullable(descriptors.get(nsid));
+    }
+
+    /** What Identify CNS 06h (NVM Command Set) answered at the last scan that sent it ({@code ctrl->dmrl}, {@code dmrsl}, ...). */
+    public Optional<NvmIdentifyController> nvmLimits() {
+        return Optional.ofNullable(nvmLimits);
+    }
+
+    /**
+     * {@code ctrl->max_zeroes_sectors} after the last scan, in 512-byte sectors: 0 without ONCS
+     * Write Zeroes, else WZSL's limit when CNS 06h gave one, else MDTS's (UINT_MAX without MDTS).
+     * The PCI transport's own cap on {@code max_hw_sectors} is not modelled.
+     */
+    public long maxWriteZeroesSectors() {
+        return maxZeroesSectors;
     }
 
     /** {@code nvme_init_identify} after Identify Controller, then {@code nvme_configure_apst} and {@code nvme_configure_timestamp}. */
@@ -124,8 +152,13 @@ public final class ControllerSetup {
                 : String.format("APST enabled: max PS = %d, max round-trip latency = %dus", maxPs, maxLatency));
     }
 
-    /** nvme_scan_work: the active list, then each namespace; returns what Identify Namespace said of those kept. */
+    /**
+     * nvme_scan_work: the non-MDTS limits, the active list, then each namespace; returns what
+     * Identify Namespace said of those kept, or null when the scan stopped early and the
+     * namespaces stay as they were.
+     */
     Map<Integer, IdentifyNamespace> scan() {
+        if (!initNonMdtsLimits()) return null;
         Map<Integer, IdentifyNamespace> found = new LinkedHashMap<>();
         descriptors.clear();
         for (int nsid : d.activeNamespaces().nsids()) {
@@ -133,6 +166,39 @@ public final class ControllerSetup {
             if (ns != null) found.put(nsid, ns);
         }
         return found;
+    }
+
+    /** nvme_init_non_mdts_limits; false when the command was cancelled (a negative errno), which ends the scan. */
+    private boolean initNonMdtsLimits() {
+        IdentifyController id = d.identify;
+        long maxHwSectors = id.mdts() == 0 ? UINT_MAX : mpsToSectors(id.mdts());
+        maxZeroesSectors = (id.oncs() & ONCS_WRITE_ZEROES) != 0 ? maxHwSectors : 0;
+        // !nvme_is_io_ctrl || !nvme_id_cns_ok(ctrl, NVME_ID_CNS_CS_CTRL) || NVME_CTRL_SKIP_ID_CNS_CS
+        if (id.cntrltype() == CNTRLTYPE_ADMIN || Integer.compareUnsigned(vs, VS_1_2) < 0 || skipNvmIdentify) return true;
+        long buf = d.memory.allocate(4096, 4096);
+        try {
+            HostRequest r = d.adminCommand(new IdentifyCommand(IdentifyCns.IO_COMMAND_SET_CONTROLLER.value(), 0, 0, 0,
+                    NvmIdentifyController.CSI_NVM).applyTo(SubmissionQueueEntry.builder(AdminOpcode.IDENTIFY)).prp1(buf).build());
+            if (r.status().isSuccess()) {
+                nvmLimits = NvmIdentifyController.parse(d.memory.read(buf, NvmIdentifyController.SIZE));
+                if (nvmLimits.wzsl() != 0) maxZeroesSectors = mpsToSectors(nvmLimits.wzsl());
+                return true;
+            }
+            if (r.completion() == null) {                    // cancelled by a reset: -EINTR
+                d.info("reading non-mdts-limits failed: -4");
+                return false;
+            }
+            skipNvmIdentify = true;                          // an NVMe status (ret > 0)
+            return true;
+        } finally {
+            d.memory.free(buf);
+        }
+    }
+
+    /** nvme_mps_to_sectors: {@code units} as a power of two of CAP.MPSMIN pages, in 512-byte sectors. */
+    private long mpsToSectors(int units) {
+        int shift = Long.numberOfTrailingZeros(d.cap.minPageSize()) + units - 9;
+        return shift >= 32 ? UINT_MAX : 1L << shift;
     }
 
     /** nvme_scan_ns: the descriptor list (nvme_identify_ns_descs), then Identify Namespace; null drops the namespace. */

@@ -188,8 +188,10 @@ public final class HostDriver implements CycleAgent {
     /** Identifies the active namespaces again ({@code nvme_scan_work}), e.g. after a Format NVM changed a block size. */
     public void rescanNamespaces() {
         requireLive();
+        Map<Integer, IdentifyNamespace> found = setup.scan();
+        if (found == null) return;
         namespaces.clear();
-        namespaces.putAll(setup.scan());
+        namespaces.putAll(found);
     }
 
     /** Set Features with dword 11 {@code value}; returns the completion. */

@@ -13,8 +13,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -68,7 +70,7 @@ class BringUpParityTest {
             s.run(ctx -> {
                 d.enable();
                 assertEquals(List.of("06/01", "02/05", "09/0c", "09/0e", "09/07", "05", "01", "09/0b", "0c",
-                        "06/02", "06/03", "06/00", "06/03", "06/00"), adminCommands(s), "bring-up order");
+                        "06/06", "06/02", "06/03", "06/00", "06/03", "06/00"), adminCommands(s), "bring-up order");
                 ControllerSetup setup = d.setup();
                 int[] dw0 = new int[1];
 
@@ -145,8 +147,10 @@ class BringUpParityTest {
     void aControllerThatAdvertisesNoneOfThemGetsNone(SimulatorKind kind) {
         try (SimulatedSsd s = ssd(kind)) {
             HostDriver d = s.driver();
+            // CNTRLTYPE 3h, an administrative controller, has no I/O command set to ask CNS 06h about
+            // (nvme_is_io_ctrl). Its queue_count = 1 (no I/O queues) is not modelled, so I/O still works.
             FirmwareSsd.firmware(s).processor().reviseIdentifyController(id -> id.toBuilder()
-                    .lpa(0).apsta(0).oncs(id.oncs() & ~IdentifyController.ONCS_TIMESTAMP).build());
+                    .lpa(0).apsta(0).oncs(id.oncs() & ~IdentifyController.ONCS_TIMESTAMP).cntrltype(3).build());
             s.run(ctx -> {
                 d.enable();
                 assertEquals(List.of("06/01", "09/07", "05", "01", "09/0b", "0c", "06/02", "06/03", "06/00", "06/03", "06/00"),
@@ -154,8 +158,59 @@ class BringUpParityTest {
                 assertTrue(d.setup().commandEffects().isEmpty());
                 assertTrue(d.setup().apstTable().isEmpty());
                 assertTrue(d.setup().timestampSent().isEmpty());
+                assertTrue(d.setup().nvmLimits().isEmpty());
                 assertTrue(d.read(1, 0, 1, new byte[512]).isSuccess());
             }, 3_000_000);
+            FirmwareSsd.assertClean(s);
+        }
+    }
+
+    /**
+     * {@code nvme_init_non_mdts_limits} at the start of each {@code nvme_scan_work}: Identify CNS 06h
+     * with CSI 00h (NVM), its WZSL replacing MDTS as the Write Zeroes limit.
+     */
+    @ParameterizedTest
+    @EnumSource(SimulatorKind.class)
+    void theNvmCommandSetsLimitsAreReadAtTheStartOfEveryScan(SimulatorKind kind) {
+        NvmIdentifyController limits = new NvmIdentifyController(0, 3, 0, 32, 4096, 1L << 20);
+        try (SimulatedSsd s = FirmwareSsd.open(kind, FirmwareSsd.config().nvmIdentify(Optional.of(limits)).build(),
+                AxiMemoryConfig.ideal(), HostDriverConfig.fastSimulation(1))) {
+            HostDriver d = s.driver();
+            s.run(ctx -> {
+                d.enable();
+                List<String> sent = adminCommands(s);
+                assertEquals(sent.indexOf("06/02") - 1, sent.indexOf("06/06"), "CNS 06h just before the active list: " + sent);
+                SubmissionQueueEntry cns6 = FirmwareSsd.handed(s).stream().map(FirmwareSsd.Handed::sqe)
+                        .filter(e -> e.opcode() == 0x06 && (e.cdw10() & 0xFF) == 0x06).findFirst().orElseThrow();
+                assertEquals(NvmIdentifyController.CSI_NVM, cns6.cdw11() >>> 24, "CSI in CDW11 bits 31:24");
+                assertEquals(limits, d.setup().nvmLimits().orElseThrow());
+                assertEquals(4096, d.capabilities().minPageSize());
+                assertEquals(64, d.setup().maxWriteZeroesSectors(), "WZSL 3: 2^3 pages of 4 KiB = 64 sectors, not MDTS 5's 256");
+                d.rescanNamespaces();
+                assertEquals(2, Collections.frequency(adminCommands(s), "06/06"), "a rescan reads them again");
+            }, 3_000_000);
+            FirmwareSsd.assertClean(s);
+        }
+    }
+
+    /** A controller that answers CNS 06h with an error status is not asked again (NVME_CTRL_SKIP_ID_CNS_CS), not even after a reset. */
+    @ParameterizedTest
+    @EnumSource(SimulatorKind.class)
+    void aControllerThatRefusesCns06hIsNotAskedAgain(SimulatorKind kind) {
+        try (SimulatedSsd s = FirmwareSsd.open(kind, FirmwareSsd.config().nvmIdentify(Optional.empty()).build(),
+                AxiMemoryConfig.ideal(), HostDriverConfig.fastSimulation(1))) {
+            HostDriver d = s.driver();
+            s.run(ctx -> {
+                d.enable();
+                assertEquals(1, Collections.frequency(adminCommands(s), "06/06"));
+                assertTrue(d.setup().nvmLimits().isEmpty());
+                assertEquals(256, d.setup().maxWriteZeroesSectors(), "MDTS 5: 128 KiB");
+                assertEquals(2, d.namespaces().size(), "the scan goes on");
+                d.reset();
+                d.rescanNamespaces();
+                assertEquals(1, Collections.frequency(adminCommands(s), "06/06"), adminCommands(s).toString());
+                assertEquals(2, d.namespaces().size());
+            }, 4_000_000);
             FirmwareSsd.assertClean(s);
         }
     }
