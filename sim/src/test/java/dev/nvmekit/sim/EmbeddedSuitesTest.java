@@ -10,6 +10,14 @@ class EmbeddedSuitesTest {
     private static final SimulatorBackend EMBEDDED = new EmbeddedBackend();
 
     @Nested
+    class Contract extends ContractSuite {
+        @Override
+        protected SimulatorBackend backend() {
+            return EMBEDDED;
+        }
+    }
+
+    @Nested
     class ClocksAndResets extends ClocksAndResetsSuite {
         @Override
         protected SimulatorBackend backend() {

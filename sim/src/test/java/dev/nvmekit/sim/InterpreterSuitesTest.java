@@ -12,6 +12,14 @@ class InterpreterSuitesTest {
     private static final SimulatorBackend INTERPRETER = new InterpreterBackend();
 
     @Nested
+    class Contract extends ContractSuite {
+        @Override
+        protected SimulatorBackend backend() {
+            return INTERPRETER;
+        }
+    }
+
+    @Nested
     class ClocksAndResets extends ClocksAndResetsSuite {
         @Override
         protected SimulatorBackend backend() {

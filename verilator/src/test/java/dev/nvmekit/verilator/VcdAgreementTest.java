@@ -71,7 +71,7 @@ class VcdAgreementTest {
 
     private Path run(SimulatorBackend backend, String file) {
         Path out = dir.resolve(file);
-        try (Simulator sim = backend.open(BackendContract.MEMORY_TOP, SimulationOptions.defaults().withVcd(out))) {
+        try (Simulator sim = backend.open(TestDesigns.memoryTop(), SimulationOptions.defaults().withVcd(out))) {
             drive(sim);
         }
         return out;

@@ -2,6 +2,7 @@ package dev.nvmekit.verilator;
 
 import dev.nvmekit.sim.AgreementSuite;
 import dev.nvmekit.sim.ClocksAndResetsSuite;
+import dev.nvmekit.sim.ContractSuite;
 import dev.nvmekit.sim.IcarusDifferentialSuite;
 import dev.nvmekit.sim.SimulatorBackend;
 import dev.nvmekit.sim.SimulatorErrorsSuite;
@@ -18,6 +19,14 @@ import org.junit.jupiter.api.Nested;
  */
 class VerilatorSuitesTest {
     private static final VerilatorBackend VERILATOR = new VerilatorBackend();
+
+    @Nested
+    class Contract extends ContractSuite {
+        @Override
+        protected SimulatorBackend backend() {
+            return VERILATOR;
+        }
+    }
 
     @Nested
     class ClocksAndResets extends ClocksAndResetsSuite {
