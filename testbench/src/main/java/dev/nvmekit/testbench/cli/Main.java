@@ -1,8 +1,10 @@
 package dev.nvmekit.testbench.cli;
 
+import dev.nvmekit.testbench.cli.nvme.NvmeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.OutputStream;
 import java.io.PrintWriter;
 
 /**
@@ -14,7 +16,7 @@ import java.io.PrintWriter;
 @Command(name = "nvmekit", mixinStandardHelpOptions = true, version = "nvmekit 0.1.0",
         description = "Design and verify NVMe controller host-interface RTL in Java.",
         subcommands = {GenerateCommand.class, SimulateCommand.class, LintCommand.class, WaveCommand.class, DiffCommand.class,
-                dev.nvmekit.testbench.cli.nvme.NvmeCommand.class, BenchCommand.class,
+                NvmeCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code of a failed check or test. */
@@ -33,7 +35,21 @@ public final class Main implements Runnable {
 
     /** Runs the command line with the given streams and returns the exit code (for tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
+        return run(args, out, err, System.out);
+    }
+
+    /**
+     * Runs the command line with the given streams, {@code raw} receiving the bytes that
+     * {@code nvme ... --raw-binary} writes (the process's stdout in a real run).
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, OutputStream raw) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine cli = new CommandLine(new Main(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                return cls == NvmeCommand.class ? cls.cast(new NvmeCommand(raw)) : defaults.create(cls);
+            }
+        });
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(t -> t instanceof UsageError ? USAGE : FAILED);

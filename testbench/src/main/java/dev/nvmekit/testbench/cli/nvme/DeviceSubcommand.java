@@ -15,7 +15,8 @@ import java.util.concurrent.Callable;
 /**
  * What every {@code nvme} subcommand shares: the {@code --media} file, the output format, the
  * device session, and nvme-cli's exit behaviour — a command the device failed prints
- * {@code NVMe status: Name(0x....)} on stderr and exits 1.
+ * {@code NVMe status: <libnvme text>(0x....)} on stderr (with {@code -o json}, a JSON object on
+ * stdout) and exits 1.
  */
 abstract class DeviceSubcommand implements Callable<Integer> {
     @ParentCommand
@@ -48,6 +49,15 @@ abstract class DeviceSubcommand implements Callable<Integer> {
         return outputFormat.equals("json");
     }
 
+    /**
+     * Writes {@code data} to standard output byte for byte, as nvme-cli's {@code -b/--raw-binary}
+     * does ({@code d_raw}): the text written so far is flushed first so the two do not interleave.
+     */
+    void writeRaw(PrintWriter out, byte[] data) {
+        out.flush();
+        nvme.writeRaw(data);
+    }
+
     @Override
     public final Integer call() {
         switch (outputFormat) {
@@ -68,8 +78,15 @@ abstract class DeviceSubcommand implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (NvmeStatusError e) {
+            // nvme_show_status: the JSON printer writes the status object to stdout, the normal one a line to stderr.
+            if (e.shown()) {
+                // already part of the command's output
+            } else if (json()) {
+                out.println(e.toJson());
+            } else {
+                spec.commandLine().getErr().println(e.getMessage());
+            }
             out.flush();
-            spec.commandLine().getErr().println(e.getMessage());
             return Main.FAILED;
         } catch (HostDriverException | SimulationException e) {
             // The device stopped answering or the driver gave up on it: a failed run, not a usage error.
