@@ -70,11 +70,22 @@ public final class Main implements Runnable {
                 err.println("nvmekit: " + d.getMessage());
                 return FAILED;
             }
-            err.println("nvmekit: internal error: " + ex);
-            ex.printStackTrace(err);
+            if (ex instanceof java.io.UncheckedIOException io) {
+                // A path the user gave that cannot be read or written: their input, so a usage error.
+                String cause = io.getCause() == null ? "" : io.getCause().getMessage();
+                err.println("nvmekit: " + io.getMessage() + (cause == null || io.getMessage().endsWith(cause) ? "" : ": " + cause));
+                return USAGE;
+            }
+            // A bug, not a user mistake: one line, and the stack trace only when asked for.
+            err.println("nvmekit: internal error: " + ex + (debug() ? "" : " (set NVMEKIT_DEBUG=1 for the stack trace)"));
+            if (debug()) ex.printStackTrace(err);
             return FAILED;
         });
         return cli.execute(args);
+    }
+
+    private static boolean debug() {
+        return System.getenv("NVMEKIT_DEBUG") != null;
     }
 
     /** A mistake in how the command was called; exit code 2. */
