@@ -102,7 +102,8 @@ class NvmeAdminCommandsTest {
     @Test
     void showRegsDecodesBar0() {
         NvmeCliRun r = ok("show-regs", "/dev/nvme0", "-H");
-        hasLine(r, "^version : 10400$");
+        hasLine(r, "^version : 0x10400$");
+        hasLine(r, "^crto    : 0\npmrcap  : 0$");
         hasLine(r, "^\tNVMe specification 1\\.4$");
         hasLine(r, "^\tEnable +\\(EN\\): Yes$");
         hasLine(r, "^\tReady +\\(RDY\\): Yes$");
