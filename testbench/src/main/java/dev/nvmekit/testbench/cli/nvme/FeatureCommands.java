@@ -158,8 +158,12 @@ final class FeatureCommands {
     }
 
     /** {@code nvme set-feature}: sets a feature from dwords 11 and 12 and, for features with one, a data buffer. */
-    @Command(name = "set-feature", mixinStandardHelpOptions = true, description = "Set a feature (Set Features).")
+    @Command(name = "set-feature", description = "Set a feature (Set Features).")
     static final class SetFeature extends OnDevice {
+        // No standard -V/--version here: nvme-cli 2.x spells --value -V.
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
+
         @Option(names = {"-f", "--feature-id"}, required = true, paramLabel = "FID", converter = Numbers.U8.class,
                 description = "feature identifier")
         int fid;

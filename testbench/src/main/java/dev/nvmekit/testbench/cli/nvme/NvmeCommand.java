@@ -69,7 +69,7 @@ public final class NvmeCommand implements Runnable {
     }
 
     /** {@code nvme version}: nvme-cli's built-in command, the same text as {@code --version}. */
-    @Command(name = "version", description = "Shows the program version.")
+    @Command(name = "version", mixinStandardHelpOptions = true, description = "Shows the program version.")
     static final class VersionCommand implements Runnable {
         @Spec
         CommandSpec spec;
