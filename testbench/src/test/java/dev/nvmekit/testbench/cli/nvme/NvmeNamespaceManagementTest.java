@@ -43,6 +43,9 @@ class NvmeNamespaceManagementTest {
             assertEquals("create-ns: success\nnsid: 2\n", ok(d, "create-ns", "/dev/nvme0", "-s", "0x8000", "-c", "0x8000", "-f", "0").out());
             // Created, not attached: not in the active list yet.
             assertEquals("NVME Namespace List:\n[   0]:0x1\n", ok(d, "list-ns", "/dev/nvme0").out());
+            // ...but allocated (Identify CNS 10h).
+            assertEquals("NVME Namespace List:\n[   0]:0x1\n[   1]:0x2\n", ok(d, "list-ns", "/dev/nvme0", "--all").out());
+            assertEquals("NVME Namespace List:\n[   0]:0x2\n", ok(d, "list-ns", "/dev/nvme0", "--all", "-n", "2").out());
             assertTrue(ok(d, "id-ctrl", "/dev/nvme0").out().contains("unvmcap   : 184549376\n"));
 
             assertEquals("attach-ns: success\nnsid: 2\n", ok(d, "attach-ns", "/dev/nvme0", "-n", "2").out());
