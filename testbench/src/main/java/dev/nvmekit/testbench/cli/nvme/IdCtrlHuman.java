@@ -239,7 +239,7 @@ final class IdCtrlHuman {
         sglBit(s, support, " [16:16]", v >>> 16 & 1, "SGL Bit-Bucket %sSupported");
         s.append(String.format(" [15:8] : %s\tSGL Descriptor Threshold%n", Bytes.hex(v >>> 8 & 0xFF)));
         reserved(s, " [7:3]", v >>> 3 & 0x1F);
-        sglBit(s, support, "  [2:2]", v >>> 2 & 1, "Keyed SGL Data Block descriptor %sSupported");
+        sglBit(s, support, "  [2:2] ", v >>> 2 & 1, "Keyed SGL Data Block descriptor %sSupported");
         s.append(switch ((int) support) {
             case 3 -> String.format("  [1:0] : %s\tReserved%n", Bytes.hex(support));
             case 2 -> String.format("  [1:0] : %s\tScatter-Gather Lists Supported. Dword alignment required.%n", Bytes.hex(support));

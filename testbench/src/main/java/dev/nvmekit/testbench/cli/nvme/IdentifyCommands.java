@@ -19,7 +19,7 @@ final class IdentifyCommands {
                 description = "namespace to identify (0xffffffff: capabilities common to all namespaces)")
         Integer nsid;
 
-        @Option(names = {"-H", "--human-readable"}, description = "explain the sizes and LBA formats")
+        @Option(names = {"-H", "--human-readable"}, description = "decode the bit fields, sizes and LBA formats")
         boolean human;
 
         @Option(names = {"-b", "--raw-binary"}, description = "write the data structure to stdout as raw bytes")
@@ -90,15 +90,24 @@ final class IdentifyCommands {
                 out.printf("nuse    : %s%n", Bytes.hex(u64(b, 16)));
             }
             out.printf("nsfeat  : %s%n", Bytes.hex(nsfeat));
+            if (human) out.print(IdNsHuman.decode("nsfeat", nsfeat));
             out.printf("nlbaf   : %d%n", nlbaf);
             out.printf("flbas   : %s%n", Bytes.hex(flbas));
+            if (human) out.print(IdNsHuman.decode("flbas", flbas));
             out.printf("mc      : %s%n", Bytes.hex(Bytes.u8(b, 27)));
+            if (human) out.print(IdNsHuman.decode("mc", Bytes.u8(b, 27)));
             out.printf("dpc     : %s%n", Bytes.hex(Bytes.u8(b, 28)));
+            if (human) out.print(IdNsHuman.decode("dpc", Bytes.u8(b, 28)));
             out.printf("dps     : %s%n", Bytes.hex(Bytes.u8(b, 29)));
+            if (human) out.print(IdNsHuman.decode("dps", Bytes.u8(b, 29)));
             out.printf("nmic    : %s%n", Bytes.hex(Bytes.u8(b, 30)));
+            if (human) out.print(IdNsHuman.decode("nmic", Bytes.u8(b, 30)));
             out.printf("rescap  : %s%n", Bytes.hex(Bytes.u8(b, 31)));
+            if (human) out.print(IdNsHuman.decode("rescap", Bytes.u8(b, 31)));
             out.printf("fpi     : %s%n", Bytes.hex(Bytes.u8(b, 32)));
+            if (human) out.print(IdNsHuman.decode("fpi", Bytes.u8(b, 32)));
             out.printf("dlfeat  : %d%n", Bytes.u8(b, 33));
+            if (human) out.print(IdNsHuman.decode("dlfeat", Bytes.u8(b, 33)));
             out.printf("nawun   : %d%n", Bytes.u16(b, 34));
             out.printf("nawupf  : %d%n", Bytes.u16(b, 36));
             out.printf("nacwu   : %d%n", Bytes.u16(b, 38));

@@ -61,6 +61,15 @@ class NvmeAdminCommandsTest {
         hasLine(r, "^unvmcap   : 201326592$");
         hasLine(r, "^mcdqpc    : 0\nsubnqn    : ");
 
+        NvmeCliRun h = ok("id-ctrl", "/dev/nvme0", "-H");
+        hasLine(h, "^oncs      : 0xd\n  \\[12:12\\] : 0\tNamespace Zeroes Not Supported$");
+        hasLine(h, "^  \\[3:3\\] : 0x1\tWrite Zeroes Supported\n  \\[2:2\\] : 0x1\tData Set Management Supported$");
+        hasLine(h, "^ \\[16:16\\]: 0x1\tSGL Bit-Bucket Supported$");
+        hasLine(h, "^  \\[2:2\\] : 0\tKeyed SGL Data Block descriptor Not Supported\n  \\[1:0\\] : 0x1\tScatter-Gather Lists Supported\\. No Dword alignment required\\.$");
+        hasLine(h, "^  \\[1:1\\] : 0x1\tCommand Effects Log Page Supported$");
+        hasLine(h, "^ \\[15:0\\] : 70 °C \\(343 K, 158 °F\\)\tWarning Composite Temperature Threshold \\(WCTEMP\\)$");
+        hasLine(h, "^  \\[0:0\\] : 0x1\tCrypto Erase Sanitize Operation Supported$");
+
         NvmeCliRun j = ok("id-ctrl", "/dev/nvme0", "-o", "json");
         assertTrue(j.out().contains("\"sn\":\"NVMEKIT0001         \""), j.out());
         assertTrue(j.out().contains("\"nn\":4,"), j.out());
@@ -81,6 +90,11 @@ class NvmeAdminCommandsTest {
         hasLine(r, "^nsattr\t: 0$");
         hasLine(r, "^kpios   : 0\nnulbaf  : 0\nkpiodaag: 0$");
         assertTrue(ok("id-ns", "/dev/nvme0", "-n", "1", "-o", "json").out().contains("\"nsze\":131072,"));
+        NvmeCliRun nh = ok("id-ns", "/dev/nvme0n1", "-H");
+        hasLine(nh, "^nsze    : 0x20000\tTotal size in logical blocks$");
+        hasLine(nh, "^  \\[2:0\\] : 0x1\tBytes Read From a Deallocated Logical Block and its Metadata are 0x00$");
+        hasLine(nh, "^  \\[3:3\\] : 0x1\tDeallocate Bit in the Write Zeroes Command is Supported$");
+        hasLine(nh, "^LBA Format  0 : Metadata Size: 0   bytes - Data Size: 512 bytes - Relative Performance: 0 Best \\(in use\\)$");
 
         NvmeCliRun listNs = ok("list-ns", "/dev/nvme0");
         assertEquals("NVME Namespace List:\n[   0]:0x1\n", listNs.out());
