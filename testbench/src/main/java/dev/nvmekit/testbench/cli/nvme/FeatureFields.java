@@ -94,9 +94,35 @@ final class FeatureFields {
                     }
                 }
             }
+            case 0x0e -> {
+                if (buf != null) {
+                    long ms = timestampMs(buf);
+                    line(s, "The timestamp is : %d (%s)", ms, dateTime(ms));
+                    line(s, "%s", (buf[6] & 2) != 0 ? SET_BY_HOST : "The Timestamp field was initialized to \u20180\u2019 by a Controller Level Reset.");
+                    line(s, "%s", (buf[6] & 1) != 0 ? STOPPED : COUNTED);
+                }
+            }
             default -> { }
         }
         return s.toString();
+    }
+
+    private static final String SET_BY_HOST = "The Timestamp field was initialized with a Timestamp value using a Set Features command.";
+    private static final String STOPPED =
+            "The controller may have stopped counting during vendor specific intervals after the Timestamp value was initialized";
+    private static final String COUNTED = "The controller counted time in milliseconds continuously since the Timestamp value was initialized.";
+
+    /** The 48-bit millisecond count of the Timestamp feature's data (NVMe 2.1, Timestamp). */
+    private static long timestampMs(byte[] buf) {
+        long ms = 0;
+        for (int i = 5; i >= 0; i--) ms = ms << 8 | (buf[i] & 0xFF);
+        return ms;
+    }
+
+    /** C's {@code strftime("%c %Z")} in the C locale, in the local time zone as nvme-cli's localtime. */
+    private static String dateTime(long ms) {
+        return java.time.format.DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy zzz", java.util.Locale.US)
+                .format(java.time.Instant.ofEpochMilli(ms / 1000 * 1000).atZone(java.time.ZoneId.systemDefault()));
     }
 
     /** The {@code -o json} fields of feature {@code fid}. */
@@ -135,6 +161,15 @@ final class FeatureFields {
                                 .put("Idle Transition Power State (ITPS)", e >>> 3 & 0x1F));
                     }
                     j.put("Auto PST Entries", entries);
+                }
+            }
+            case 0x0e -> {
+                if (buf != null) {
+                    long ms = timestampMs(buf);
+                    j.put("timestamp", ms).put("timestamp string", dateTime(ms))
+                            .put("timestamp origin", (buf[6] & 2) != 0 ? SET_BY_HOST
+                                    : "The Timestamp field was initialized to 0h by a Controller Level Reset.")
+                            .put("synch", (buf[6] & 1) != 0 ? STOPPED + "." : COUNTED);
                 }
             }
             default -> { }

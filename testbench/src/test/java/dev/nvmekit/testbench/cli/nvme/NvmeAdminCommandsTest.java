@@ -62,8 +62,9 @@ class NvmeAdminCommandsTest {
         hasLine(r, "^mcdqpc    : 0\nsubnqn    : ");
 
         NvmeCliRun h = ok("id-ctrl", "/dev/nvme0", "-H");
-        hasLine(h, "^oncs      : 0xd\n  \\[12:12\\] : 0\tNamespace Zeroes Not Supported$");
+        hasLine(h, "^oncs      : 0x4d\n  \\[12:12\\] : 0\tNamespace Zeroes Not Supported$");
         hasLine(h, "^  \\[3:3\\] : 0x1\tWrite Zeroes Supported\n  \\[2:2\\] : 0x1\tData Set Management Supported$");
+        hasLine(h, "^  \\[6:6\\] : 0x1\tTimestamp Supported$");
         hasLine(h, "^ \\[16:16\\]: 0x1\tSGL Bit-Bucket Supported$");
         hasLine(h, "^  \\[2:2\\] : 0\tKeyed SGL Data Block descriptor Not Supported\n  \\[1:0\\] : 0x1\tScatter-Gather Lists Supported\\. No Dword alignment required\\.$");
         hasLine(h, "^  \\[1:1\\] : 0x1\tCommand Effects Log Page Supported$");
@@ -189,6 +190,9 @@ class NvmeAdminCommandsTest {
         hasLine(get, "^get-feature:0x08 \\(Interrupt Coalescing\\), Current value:0x00000105$");
         hasLine(get, "^\tAggregation Time     \\(TIME\\): 100 usec$");
         hasLine(get, "^\tAggregation Threshold \\(THR\\): 6$");
+        NvmeCliRun ts = ok("get-feature", "/dev/nvme0", "-f", "0xe", "-H");
+        hasLine(ts, "^\tThe timestamp is : \\d+ \\(\\w{3} \\w{3} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\d{4} \\S+\\)$");
+        hasLine(ts, "^\tThe Timestamp field was initialized with a Timestamp value using a Set Features command\\.$");
         hasLine(ok("get-feature", "/dev/nvme0", "-f", "4", "-H"), "^\tTemperature Threshold +\\(TMPTH\\): 70 °C \\(343 K, 158 °F\\)$");
         String json = ok("get-feature", "/dev/nvme0", "-f", "8", "-o", "json").out();
         assertTrue(json.contains("\"feature: 0x08\":[\n    {\n      \"name\":\"Interrupt Coalescing\",\n      \"Current\":\"0x00000105\""), json);
