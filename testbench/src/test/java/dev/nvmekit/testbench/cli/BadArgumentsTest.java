@@ -59,7 +59,7 @@ class BadArgumentsTest {
             nvme get-feature /dev/nvme0 -f 1 -s 9               | invalid 'select' param:9
             nvme set-feature /dev/nvme0 -f 0                    | feature-id required param
             nvme id-ctrl /dev/nvme0 -o xml                      | invalid output format 'xml'
-            nvme flush /dev/nvme0n1 -o json                     | -o json is not offered
+            nvme flush /dev/nvme0n1 -o binary                   | -o binary is not supported
             nvme error-log /dev/nvme0 -e 0                      | non-zero log-entries is required param
             nvme list-ns /dev/nvme0 -n 0                        | list-ns: invalid nsid parameter
             nvme effects-log /dev/nvme0n1                       | Block device isn't allowed without csi

@@ -42,10 +42,6 @@ final class EffectsLogCommand extends OnDevice {
         }
     }
 
-    @Override
-    boolean offersJson() {
-        return true;
-    }
 
     @Override
     void run(DeviceSession d, PrintWriter out) {

@@ -70,10 +70,6 @@ final class FeatureCommands {
             }
         }
 
-        @Override
-        boolean offersJson() {
-            return true;
-        }
 
         /** The data buffer a feature returns (libnvme's {@code nvme_get_feature_length}), 0 for none. */
         private int bufferLength(int id) {

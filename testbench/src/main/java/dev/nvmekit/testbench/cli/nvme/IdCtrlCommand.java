@@ -26,10 +26,6 @@ final class IdCtrlCommand extends OnDevice {
     @Option(names = {"-b", "--raw-binary"}, description = "write the data structure to stdout as raw bytes")
     boolean raw;
 
-    @Override
-    boolean offersJson() {
-        return true;
-    }
 
     @Override
     void run(DeviceSession d, PrintWriter out) {

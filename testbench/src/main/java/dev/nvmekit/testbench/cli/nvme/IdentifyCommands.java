@@ -32,10 +32,6 @@ final class IdentifyCommands {
             id = device.namespaceId(nsid, "id-ns");
         }
 
-        @Override
-        boolean offersJson() {
-            return true;
-        }
 
         @Override
         void run(DeviceSession d, PrintWriter out) {
@@ -183,10 +179,6 @@ final class IdentifyCommands {
             id = device.namespaceId(nsid, "ns-descs");
         }
 
-        @Override
-        boolean offersJson() {
-            return true;
-        }
 
         @Override
         void run(DeviceSession d, PrintWriter out) {

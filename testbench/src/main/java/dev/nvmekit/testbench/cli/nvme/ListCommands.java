@@ -54,10 +54,6 @@ final class ListCommands {
     /** {@code nvme list}: one line per namespace of the simulated controller. */
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the simulated NVMe device and its namespaces.")
     static final class ListDevices extends DeviceSubcommand {
-        @Override
-        boolean offersJson() {
-            return true;
-        }
 
         /** nvme-cli's columns and their minimum widths; a longer value widens its column (util/table.c). */
         private static final String[] COLUMNS = {"Node", "Generic", "SN", "Model", "Namespace", "Usage", "Format", "FW Rev"};
@@ -130,10 +126,6 @@ final class ListCommands {
             if (first == 0) throw new dev.nvmekit.testbench.cli.Main.UsageError("list-ns: invalid nsid parameter");
         }
 
-        @Override
-        boolean offersJson() {
-            return true;
-        }
 
         @Override
         void run(DeviceSession d, PrintWriter out) {

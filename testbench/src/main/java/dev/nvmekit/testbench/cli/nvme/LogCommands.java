@@ -58,10 +58,6 @@ final class LogCommands {
         @Option(names = {"-b", "--raw-binary"}, description = "write the log to stdout as raw bytes")
         boolean raw;
 
-        @Override
-        boolean offersJson() {
-            return true;
-        }
 
         @Override
         void run(DeviceSession d, PrintWriter out) {
@@ -153,10 +149,6 @@ final class LogCommands {
             if (entries == 0) throw new Main.UsageError("error-log: non-zero log-entries is required param");
         }
 
-        @Override
-        boolean offersJson() {
-            return true;
-        }
 
         @Override
         void run(DeviceSession d, PrintWriter out) {
@@ -223,10 +215,6 @@ final class LogCommands {
         @Option(names = {"-b", "--raw-binary"}, description = "write the log to stdout as raw bytes")
         boolean raw;
 
-        @Override
-        boolean offersJson() {
-            return true;
-        }
 
         @Override
         void run(DeviceSession d, PrintWriter out) {

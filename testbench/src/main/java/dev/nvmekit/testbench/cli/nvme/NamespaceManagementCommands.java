@@ -34,10 +34,6 @@ final class NamespaceManagementCommands {
         /** Sends the command; returns the NSID the output names. */
         abstract int send(DeviceSession d);
 
-        @Override
-        boolean offersJson() {
-            return true;
-        }
 
         @Override
         void run(DeviceSession d, PrintWriter out) {

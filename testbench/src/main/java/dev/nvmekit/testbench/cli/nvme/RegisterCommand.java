@@ -21,10 +21,6 @@ final class RegisterCommand extends OnDevice {
     @Option(names = {"-H", "--human-readable"}, description = "decode every field of the registers")
     boolean human;
 
-    @Override
-    boolean offersJson() {
-        return true;
-    }
 
     /** Every controller register nvme-cli 2.16 shows, in its order: symbol, BAR0 offset, size in bytes. */
     private static final Object[][] REGISTERS = {

@@ -19,10 +19,6 @@ final class SanitizeLogCommand extends OnDevice {
     @Option(names = {"-b", "--raw-binary"}, description = "write the log to stdout as raw bytes")
     boolean raw;
 
-    @Override
-    boolean offersJson() {
-        return true;
-    }
 
     @Override
     void run(DeviceSession d, PrintWriter out) {

@@ -85,6 +85,8 @@ class NvmeIoCommandsTest {
         java.util.Arrays.fill(expect, 2048, 4096, (byte) 0);  // deallocated 1004-1007 read as zeroes (DLFEAT 001b)
         assertArrayEquals(expect, Files.readAllBytes(out));
         assertEquals("NVMe Flush: success\n", ok("flush", "/dev/nvme0n1").out());
+        // nvme-cli takes -o json on every command; one without a JSON printer prints its text.
+        assertEquals("NVMe Flush: success\n", ok("flush", "/dev/nvme0n1", "-o", "json").out());
     }
 
     @Test

@@ -79,7 +79,7 @@ class NvmeStandaloneTest {
         assertUsage("read /dev/nvme0 -s 0", "give --namespace-id (-n)");
         assertUsage("set-feature /dev/nvme0", "Missing required option: '--feature-id=FID'");
         assertUsage("get-feature /dev/nvme0 -f 0x100", "is larger than 255");
-        assertUsage("flush /dev/nvme0n1 -o json", "-o json is not offered");
+        assertUsage("flush /dev/nvme0n1 -o binary", "-o binary is not supported");
         assertUsage("write /dev/nvme0n1 -s 0", "give the data to send with --data FILE");
         assertUsage("dsm /dev/nvme0n1 -s 1,2 -b 8", "same number of ranges");
         assertUsage("sanitize /dev/nvme0 -a 9", "invalid sanitize action '9'");
