@@ -135,6 +135,8 @@ final class AdminCommands {
                 yield s.namespaces.descriptors(ns).build();
             }
             case 0x06 -> nvmIdentify(cmd.csi());
+            case 0x10 -> AllocatedNamespaceIdentify.list(s.namespaces, nsid, s.config.maxNamespaces());
+            case 0x11 -> AllocatedNamespaceIdentify.identify(s.namespaces, nsid);
             default -> throw CommandFailure.of(StatusCode.INVALID_FIELD_IN_COMMAND, "CNS 0x" + Integer.toHexString(cmd.cns()));
         };
         s.toHost(c, data);
