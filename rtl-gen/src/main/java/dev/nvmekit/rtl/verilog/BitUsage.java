@@ -23,6 +23,7 @@ import java.util.Map;
 final class BitUsage {
     private final Map<String, BitSet> read = new HashMap<>();
     private final Map<String, Integer> widths = new HashMap<>();
+    private final java.util.Set<String> memoriesRead = new java.util.HashSet<>();
 
     private BitUsage() {
     }
@@ -46,6 +47,8 @@ final class BitUsage {
                 w.byteEnable().ifPresent(u::scan);
             }
             for (Memory.SyncRead r : mem.syncReads()) {
+                boolean beyond = r.address() instanceof Expr.Literal a && a.value().compareTo(java.math.BigInteger.valueOf(mem.depth())) >= 0;
+                if (!beyond) u.memoriesRead.add(mem.name());
                 u.scan(r.address());
                 u.scan(r.enable());
             }
@@ -70,6 +73,11 @@ final class BitUsage {
         if (w == null) return true;
         BitSet b = read.get(name);
         return b != null && b.cardinality() == w;
+    }
+
+    /** Whether memory {@code name} is read anywhere (a memory only written is deliberate: the checks warned). */
+    boolean memoryRead(String name) {
+        return memoriesRead.contains(name);
     }
 
     private void all(String name) {
@@ -98,7 +106,10 @@ final class BitUsage {
             case Expr.Concat c -> c.parts().forEach(this::scan);
             case Expr.Extend x -> scan(x.operand());
             case Expr.Cast c -> scan(c.operand());
-            case Expr.MemRead mr -> scan(mr.address());
+            case Expr.MemRead mr -> {
+                memoriesRead.add(mr.memory());
+                scan(mr.address());
+            }
         }
     }
 }
