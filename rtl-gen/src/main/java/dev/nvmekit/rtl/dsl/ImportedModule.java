@@ -58,7 +58,7 @@ public class ImportedModule extends Component {
     public final Signal port(String name) {
         Signal s = portSignals.get(name);
         if (s == null) {
-            throw new DesignException(List.of(Diagnostic.error(SourceCapture.caller(), moduleBaseName(), name,
+            throw new DesignException(List.of(Diagnostic.error(SourceCapture.errorSite(SourceCapture.caller()), moduleBaseName(), name,
                     "module '" + moduleBaseName() + "' has no port '" + name + "'; its ports are " + portSignals.keySet())));
         }
         return s;

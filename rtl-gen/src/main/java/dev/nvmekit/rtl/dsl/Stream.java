@@ -61,7 +61,7 @@ public final class Stream {
     /** The payload field {@code field}. */
     public Signal payload(String field) {
         if (payload.field(field).isEmpty()) {
-            throw new DesignException(List.of(Diagnostic.error(SourceCapture.caller(), bundle.owner().moduleBaseName(),
+            throw new DesignException(List.of(Diagnostic.error(SourceCapture.errorSite(SourceCapture.caller()), bundle.owner().moduleBaseName(),
                     bundle.prefix(), "stream '" + bundle.prefix() + "' has no payload field '" + field + "'; its payload is "
                             + payload.describe())));
         }
@@ -81,7 +81,7 @@ public final class Stream {
     /** The payload packed into one value, the first field in the most significant bits. */
     public Value payloadBits() {
         if (payload.fields().isEmpty()) {
-            throw new DesignException(List.of(Diagnostic.error(SourceCapture.caller(), bundle.owner().moduleBaseName(),
+            throw new DesignException(List.of(Diagnostic.error(SourceCapture.errorSite(SourceCapture.caller()), bundle.owner().moduleBaseName(),
                     bundle.prefix(), "stream '" + bundle.prefix() + "' has an empty payload; there are no bits to pack")));
         }
         return Values.concat(payloadSignals().stream().map(Value::asUnsigned).toList());
