@@ -80,10 +80,10 @@ public class ImportedModule extends Component {
      * consumes when valid is an input, one it produces when valid is an output. Widths,
      * signedness and directions must match the ports.
      */
-    protected final Stream streamPort(String prefix, BundleSpec payload) {
+    protected final Stream<Bundle> streamPort(String prefix, BundleSpec payload) {
         String problem = Stream.payloadProblem(payload);
         if (problem != null) throw error(prefix, "stream '" + prefix + "': " + problem);
-        return new Stream(bundlePort(prefix, Stream.handshake(payload)), payload);
+        return new Stream<>(bundlePort(prefix, Stream.handshake(payload)), PayloadType.bundle(payload));
     }
 
     /**

@@ -254,8 +254,13 @@ public final class VerilogEmitter {
                 String word = r.address() instanceof Expr.Literal a && a.value().compareTo(java.math.BigInteger.valueOf(mem.depth())) >= 0
                         ? VerilogExpressions.literal(java.math.BigInteger.ZERO, unsigned(mem.wordType()))
                         : mem.name() + "[" + exprs.index(r.address(), r.name() + "_addr") + "]";
-                body.append("    if (").append(exprs.print(r.enable(), r.name() + "_en")).append(") ")
-                        .append(r.name()).append(" <= ").append(word).append(";\n");
+                if (r.enable() instanceof Expr.Literal l && l.value().signum() == 0) {
+                    // Never enabled: Yosys's proc would drop the whole block and leave the port undriven.
+                    body.append("    ").append(r.name()).append(" <= ").append(r.name()).append(";  // never enabled: holds its value\n");
+                } else {
+                    body.append("    if (").append(exprs.print(r.enable(), r.name() + "_en")).append(") ")
+                            .append(r.name()).append(" <= ").append(word).append(";\n");
+                }
                 body.append("  end\n");
             }
         }

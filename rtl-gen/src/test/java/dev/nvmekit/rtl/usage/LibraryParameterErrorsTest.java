@@ -1,5 +1,7 @@
 package dev.nvmekit.rtl.usage;
 
+import dev.nvmekit.rtl.dsl.Bundle;
+import dev.nvmekit.rtl.dsl.PayloadType;
 import dev.nvmekit.rtl.check.DesignException;
 import dev.nvmekit.rtl.dsl.BundleSpec;
 import dev.nvmekit.rtl.dsl.Component;
@@ -26,7 +28,7 @@ class LibraryParameterErrorsTest {
         final int fifoLine;
 
         UsesFifo(int depth) {
-            fifoLine = line(); StreamFifo f = instance("queue", new StreamFifo(BundleSpec.word("data", 8), depth));
+            fifoLine = line(); StreamFifo<Bundle> f = instance("queue", new StreamFifo<>(PayloadType.bundle(BundleSpec.word("data", 8)), depth));
             f.push.valid.set(0);
             f.push.payload("data").set(0);
             f.pop.ready.set(1);
@@ -38,7 +40,7 @@ class LibraryParameterErrorsTest {
         final int arbiterLine;
 
         UsesWideAndArbiter() {
-            wideLine = line(); instance("wide", new StreamFifo(BundleSpec.word("data", 5000), 2));
+            wideLine = line(); instance("wide", new StreamFifo<>(PayloadType.bundle(BundleSpec.word("data", 5000)), 2));
             arbiterLine = line(); instance("arb", new RoundRobinArbiter(0));
         }
     }
