@@ -47,10 +47,13 @@ final class BitUsage {
                 w.byteEnable().ifPresent(u::scan);
             }
             for (Memory.SyncRead r : mem.syncReads()) {
-                boolean beyond = r.address() instanceof Expr.Literal a && a.value().compareTo(java.math.BigInteger.valueOf(mem.depth())) >= 0;
-                if (!beyond) u.memoriesRead.add(mem.name());
-                u.scan(r.address());
+                // As the emitter prints it: a port never enabled only holds; one past the depth reads 0.
+                if (r.enable() instanceof Expr.Literal en && en.value().signum() == 0) continue;
                 u.scan(r.enable());
+                boolean beyond = r.address() instanceof Expr.Literal a && a.value().compareTo(java.math.BigInteger.valueOf(mem.depth())) >= 0;
+                if (beyond) continue;
+                u.memoriesRead.add(mem.name());
+                u.scan(r.address());
             }
         }
         for (Instance i : m.instances()) {
