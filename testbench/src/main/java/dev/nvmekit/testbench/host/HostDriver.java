@@ -36,6 +36,7 @@ public final class HostDriver implements CycleAgent {
     final long clockPeriodPs;
     final DriverLog log = new DriverLog();
     final ControllerRecovery recovery;
+    final ControllerSetup setup;
     private final PrpBuilder prps;
     private final SglBuilder sgls;
 
@@ -65,6 +66,7 @@ public final class HostDriver implements CycleAgent {
         this.prps = new PrpBuilder(memory);
         this.sgls = new SglBuilder(memory);
         this.recovery = new ControllerRecovery(this);
+        this.setup = new ControllerSetup(this);
     }
 
     // ---------------------------------------------------------------- public API
@@ -187,7 +189,7 @@ public final class HostDriver implements CycleAgent {
     public void rescanNamespaces() {
         requireLive();
         namespaces.clear();
-        for (int nsid : activeNamespaces().nsids()) namespaces.put(nsid, identifyNamespace(nsid));
+        namespaces.putAll(setup.scan());
     }
 
     /** Set Features with dword 11 {@code value}; returns the completion. */
@@ -228,6 +230,8 @@ public final class HostDriver implements CycleAgent {
     public ControllerCapabilities capabilities() { return cap; }
     public List<HostQueue> ioQueues() { return List.copyOf(ioQueues); }
     public HostQueue adminQueue() { return admin; }
+    /** What the optional bring-up steps read and set: effects log, APST table, Timestamp, namespace descriptors. */
+    public ControllerSetup setup() { return setup; }
 
     /** Per-queue counts: entries submitted and completed, interrupts on its vector. */
     public List<QueueStatistics> statistics() {

@@ -5,7 +5,6 @@ import dev.nvmekit.nvme.NvmeFrontend;
 import dev.nvmekit.rtl.dsl.Elaborator;
 import dev.nvmekit.rtl.ir.Design;
 import dev.nvmekit.sim.SimulatorBackend;
-import dev.nvmekit.sim.compiled.EmbeddedBackend;
 import dev.nvmekit.testbench.firmware.FirmwareBackEnd;
 import dev.nvmekit.testbench.firmware.FirmwareConfig;
 import dev.nvmekit.testbench.firmware.NamespaceSpec;
@@ -51,8 +50,13 @@ final class FirmwareSsd {
         return new SimulatedSsd(design(), backend, (sim, mem) -> new FirmwareBackEnd(config, mem), memory, driver, PERIOD_PS);
     }
 
-    static SimulatedSsd open(AxiMemoryConfig memory, HostDriverConfig driver) {
-        return open(new EmbeddedBackend(), config().build(), memory, driver);
+    /** The SSD with the default firmware on {@code kind} (a skipped test where that simulator is missing). */
+    static SimulatedSsd open(SimulatorKind kind, AxiMemoryConfig memory, HostDriverConfig driver) {
+        return open(kind.backend(), config().build(), memory, driver);
+    }
+
+    static SimulatedSsd open(SimulatorKind kind, FirmwareConfig config, AxiMemoryConfig memory, HostDriverConfig driver) {
+        return open(kind.backend(), config, memory, driver);
     }
 
     static FirmwareBackEnd firmware(SimulatedSsd s) {

@@ -69,7 +69,8 @@ class AdminCommandTest {
 
         var list = NamespaceIdentificationDescriptorList.parse(b.adminRead(identify(IdentifyCns.NAMESPACE_DESCRIPTOR_LIST, 1), 4096));
         assertInstanceOf(NamespaceIdentificationDescriptor.Eui64.class, list.descriptors().get(0));
-        assertEquals(new NamespaceIdentificationDescriptor.CommandSetIdentifier(0), list.descriptors().get(2));
+        assertInstanceOf(NamespaceIdentificationDescriptor.Uuid.class, list.descriptors().get(2));
+        assertEquals(new NamespaceIdentificationDescriptor.CommandSetIdentifier(0), list.descriptors().get(3));
         var other = NamespaceIdentificationDescriptorList.parse(b.adminRead(identify(IdentifyCns.NAMESPACE_DESCRIPTOR_LIST, 2), 4096));
         assertFalse(list.descriptors().get(1).equals(other.descriptors().get(1)), "NGUIDs differ per namespace");
 
