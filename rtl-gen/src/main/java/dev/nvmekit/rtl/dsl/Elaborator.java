@@ -166,7 +166,8 @@ public final class Elaborator {
                 }
                 case REGISTER -> {
                     Reg r = (Reg) s;
-                    Expr next = d.map(DriverResolver.Driven::value).orElse(r.expr());
+                    Expr assigned = d.map(DriverResolver.Driven::value).orElse(r.expr());
+                    Expr next = r.enableExpr().<Expr>map(en -> new Expr.Mux(en, assigned, r.expr(), r.type())).orElse(assigned);
                     if (r.resetValue().isEmpty() && !r.resetWaived() && r.domain().reset() != null && feedsBack(next, r.name())) {
                         c.reportWarning(r.location(), r.name(), "register '" + r.name() + "' feeds back on itself but has no reset value;"
                                 + " its state starts unknown on hardware. Give it init(...), or noReset() if that is intended");

@@ -1,5 +1,6 @@
 package dev.nvmekit.rtl.dsl;
 
+import dev.nvmekit.rtl.ir.Expr;
 import dev.nvmekit.rtl.ir.SignalType;
 import dev.nvmekit.rtl.ir.SourceLocation;
 
@@ -10,13 +11,16 @@ import java.util.Optional;
  * A register of a clock domain. It holds its value unless assigned; {@link #init} gives the value
  * loaded while the domain's reset is asserted. A register whose next value depends on itself and
  * that has no reset draws a warning (its state would start unknown on hardware), unless
- * {@link #noReset()} says that is intended.
+ * {@link #noReset()} says that is intended. {@link #enable} gives it a clock enable: the
+ * register takes its assigned value only in cycles where the enable is 1 (FPGA flip-flops have
+ * a CE pin for this; synthesis maps it there).
  */
 public final class Reg extends Signal {
     private final Domain domain;
     private Optional<BigInteger> resetValue = Optional.empty();
     private Optional<BigInteger> initValue = Optional.empty();
     private boolean resetWaived;
+    private Optional<Expr> enable = Optional.empty();
 
     Reg(Component owner, String name, SignalType type, Domain domain, SourceLocation location) {
         super(owner, Kind.REGISTER, name, type, location);
@@ -54,6 +58,24 @@ public final class Reg extends Signal {
         return this;
     }
 
+    /**
+     * Loads the value assigned to this register only in cycles where {@code en} is 1 and holds
+     * otherwise; reset still applies whatever the enable. Equivalent to wrapping every
+     * assignment in {@code when(en, ...)}.
+     */
+    public Reg enable(Value en) {
+        SourceLocation at = SourceCapture.caller();
+        if (en.width() != 1) {
+            owner().reportError(at, name(), "the enable of register '" + name() + "' must be 1 bit, got " + en.type()
+                    + "; compare it (eq/ne) or reduce it (orR) to one bit");
+        } else if (enable.isPresent()) {
+            owner().reportError(at, name(), "register '" + name() + "' already has an enable; combine the conditions with and(...)");
+        } else {
+            enable = Optional.of(owner().localExpr(en, at));
+        }
+        return this;
+    }
+
     /** The clock domain that clocks this register. */
     public Domain domain() {
         return domain;
@@ -65,6 +87,10 @@ public final class Reg extends Signal {
 
     Optional<BigInteger> initValue() {
         return initValue;
+    }
+
+    Optional<Expr> enableExpr() {
+        return enable;
     }
 
     boolean resetWaived() {
