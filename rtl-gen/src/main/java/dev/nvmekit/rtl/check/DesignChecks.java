@@ -198,35 +198,41 @@ public final class DesignChecks {
         checkRefTypes(m, e, types, at, out);
     }
 
+    /**
+     * {@code at} is where the statement holding {@code e} was written; a diagnostic about a part of
+     * {@code e} names the line that built the innermost enclosing node when that is known (a
+     * signal reference's own location is its declaration, so a bad read names its reader).
+     */
     private static void checkRefTypes(ModuleDef m, Expr e, Map<String, SignalType> types, SourceLocation at, List<Diagnostic> out) {
+        SourceLocation here = e instanceof Expr.Ref || SourceLocation.UNKNOWN.equals(e.at()) ? at : e.at();
         switch (e) {
             case Expr.Ref r -> {
                 SignalType t = types.get(r.name());
-                if (t == null) out.add(Diagnostic.error(at, m.name(), r.name(), "reads unknown signal '" + r.name() + "'"));
-                else if (!t.equals(r.type())) out.add(Diagnostic.error(at, m.name(), r.name(), "reads '" + r.name() + "' as " + r.type() + " but it is " + t));
+                if (t == null) out.add(Diagnostic.error(here, m.name(), r.name(), "reads unknown signal '" + r.name() + "'"));
+                else if (!t.equals(r.type())) out.add(Diagnostic.error(here, m.name(), r.name(), "reads '" + r.name() + "' as " + r.type() + " but it is " + t));
             }
             case Expr.MemRead mr -> {
                 Memory mem = m.memories().stream().filter(x -> x.name().equals(mr.memory())).findFirst().orElse(null);
-                if (mem == null) out.add(Diagnostic.error(at, m.name(), mr.memory(), "reads unknown memory '" + mr.memory() + "'"));
-                else if (!mem.wordType().equals(mr.type())) out.add(Diagnostic.error(at, m.name(), mr.memory(), "memory read type mismatch"));
-                checkRefTypes(m, mr.address(), types, at, out);
+                if (mem == null) out.add(Diagnostic.error(here, m.name(), mr.memory(), "reads unknown memory '" + mr.memory() + "'"));
+                else if (!mem.wordType().equals(mr.type())) out.add(Diagnostic.error(here, m.name(), mr.memory(), "memory read type mismatch"));
+                checkRefTypes(m, mr.address(), types, here, out);
             }
             case Expr.Literal l -> {
             }
-            case Expr.Unary u -> checkRefTypes(m, u.operand(), types, at, out);
+            case Expr.Unary u -> checkRefTypes(m, u.operand(), types, here, out);
             case Expr.Binary b -> {
-                checkRefTypes(m, b.left(), types, at, out);
-                checkRefTypes(m, b.right(), types, at, out);
+                checkRefTypes(m, b.left(), types, here, out);
+                checkRefTypes(m, b.right(), types, here, out);
             }
             case Expr.Mux x -> {
-                checkRefTypes(m, x.select(), types, at, out);
-                checkRefTypes(m, x.whenTrue(), types, at, out);
-                checkRefTypes(m, x.whenFalse(), types, at, out);
+                checkRefTypes(m, x.select(), types, here, out);
+                checkRefTypes(m, x.whenTrue(), types, here, out);
+                checkRefTypes(m, x.whenFalse(), types, here, out);
             }
-            case Expr.Concat c -> c.parts().forEach(p -> checkRefTypes(m, p, types, at, out));
-            case Expr.Slice s -> checkRefTypes(m, s.operand(), types, at, out);
-            case Expr.Extend x -> checkRefTypes(m, x.operand(), types, at, out);
-            case Expr.Cast c -> checkRefTypes(m, c.operand(), types, at, out);
+            case Expr.Concat c -> c.parts().forEach(p -> checkRefTypes(m, p, types, here, out));
+            case Expr.Slice s -> checkRefTypes(m, s.operand(), types, here, out);
+            case Expr.Extend x -> checkRefTypes(m, x.operand(), types, here, out);
+            case Expr.Cast c -> checkRefTypes(m, c.operand(), types, here, out);
         }
     }
 }

@@ -51,6 +51,7 @@ final class Scopes {
         return rename(v.expr(), from, target);
     }
 
+    /** {@code e} with the child's port names as the parent's nets; every node keeps its location. */
     private static Expr rename(Expr e, Component child, Component parent) {
         return switch (e) {
             case Expr.Ref r -> {
@@ -60,17 +61,17 @@ final class Scopes {
                             + "'; only its ports can be used from outside");
                     yield r;
                 }
-                yield new Expr.Ref(child.instanceName() + "_" + r.name(), r.type());
+                yield new Expr.Ref(child.instanceName() + "_" + r.name(), r.type(), r.at());
             }
             case Expr.Literal l -> l;
-            case Expr.Unary u -> new Expr.Unary(u.op(), rename(u.operand(), child, parent), u.type());
-            case Expr.Binary b -> new Expr.Binary(b.op(), rename(b.left(), child, parent), rename(b.right(), child, parent), b.type());
+            case Expr.Unary u -> new Expr.Unary(u.op(), rename(u.operand(), child, parent), u.type(), u.at());
+            case Expr.Binary b -> new Expr.Binary(b.op(), rename(b.left(), child, parent), rename(b.right(), child, parent), b.type(), b.at());
             case Expr.Mux m -> new Expr.Mux(rename(m.select(), child, parent), rename(m.whenTrue(), child, parent),
-                    rename(m.whenFalse(), child, parent), m.type());
-            case Expr.Concat c -> new Expr.Concat(c.parts().stream().map(p -> rename(p, child, parent)).toList(), c.type());
-            case Expr.Slice s -> new Expr.Slice(rename(s.operand(), child, parent), s.hi(), s.lo(), s.type());
-            case Expr.Extend x -> new Expr.Extend(rename(x.operand(), child, parent), x.type());
-            case Expr.Cast c -> new Expr.Cast(rename(c.operand(), child, parent), c.type());
+                    rename(m.whenFalse(), child, parent), m.type(), m.at());
+            case Expr.Concat c -> new Expr.Concat(c.parts().stream().map(p -> rename(p, child, parent)).toList(), c.type(), c.at());
+            case Expr.Slice s -> new Expr.Slice(rename(s.operand(), child, parent), s.hi(), s.lo(), s.type(), s.at());
+            case Expr.Extend x -> new Expr.Extend(rename(x.operand(), child, parent), x.type(), x.at());
+            case Expr.Cast c -> new Expr.Cast(rename(c.operand(), child, parent), c.type(), c.at());
             case Expr.MemRead m -> {
                 report(parent, "reads memory '" + m.memory() + "' inside instance '" + child.instanceName() + "'");
                 yield m;

@@ -19,6 +19,12 @@ final class SourceCapture {
     /** The library blocks written with the DSL (dev.nvmekit.rtl.lib and any package below it). */
     private static final String LIBRARY_PACKAGE = "dev.nvmekit.rtl.lib";
     private static final StackWalker WALKER = StackWalker.getInstance();
+    /**
+     * One walk per expression node: class references avoid building class-name strings, and a
+     * small first batch suits the few DSL frames between an operator and the user's line.
+     */
+    private static final StackWalker EXPRESSION_WALKER =
+            StackWalker.getInstance(java.util.Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE), 8);
 
     private SourceCapture() {
     }
@@ -39,6 +45,27 @@ final class SourceCapture {
                 .findFirst()
                 .map(SourceCapture::location)
                 .orElse(SourceLocation.UNKNOWN));
+    }
+
+    /**
+     * Where an expression node built now comes from: the user's line ({@link #userCaller()}),
+     * also inside a library block, so that a diagnostic about an expression points at the code
+     * the user can change. Expression locations are not part of the IR's equality, so equal
+     * library blocks still give equal modules.
+     */
+    static SourceLocation expressionSite() {
+        return EXPRESSION_WALKER.walk(frames -> frames
+                .filter(f -> isUserClass(f.getDeclaringClass()))
+                .findFirst()
+                .map(SourceCapture::location)
+                .orElse(SourceLocation.UNKNOWN));
+    }
+
+    /** Whether {@code c} is outside the DSL and the library blocks (compares the cached package name, no copies). */
+    private static boolean isUserClass(Class<?> c) {
+        String p = c.getPackageName();
+        return !p.equals(DSL_PACKAGE) && !(p.startsWith(LIBRARY_PACKAGE)
+                && (p.length() == LIBRARY_PACKAGE.length() || p.charAt(LIBRARY_PACKAGE.length()) == '.'));
     }
 
     /**

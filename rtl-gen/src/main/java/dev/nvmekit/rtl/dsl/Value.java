@@ -4,6 +4,7 @@ import dev.nvmekit.rtl.ir.Expr;
 import dev.nvmekit.rtl.ir.Expr.BinaryOp;
 import dev.nvmekit.rtl.ir.Expr.UnaryOp;
 import dev.nvmekit.rtl.ir.SignalType;
+import dev.nvmekit.rtl.ir.SourceLocation;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -25,8 +26,13 @@ public class Value {
     private final Expr expr;
     private final Component scope;
 
+    /**
+     * Wraps {@code expr}; a node that does not know where it was built yet (a fresh operator,
+     * literal or signal reference) is stamped with the user's line now, while that line is still
+     * on the stack. Nodes that already carry a location (a wrapped or lifted value) keep it.
+     */
     Value(Expr expr, Component scope) {
-        this.expr = expr;
+        this.expr = SourceLocation.UNKNOWN.equals(expr.at()) ? expr.located(SourceCapture.expressionSite()) : expr;
         this.scope = scope;
     }
 

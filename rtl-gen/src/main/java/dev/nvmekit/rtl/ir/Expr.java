@@ -15,6 +15,8 @@ import java.util.Objects;
  *   <li>{@link Extend} widens (zero or sign per the operand's signedness), {@link Slice}
  *       narrows; nothing truncates or widens implicitly.</li>
  * </ul>
+ * Every node also carries the {@link SourceLocation} it was built at (see {@link #at()}); it
+ * is metadata for diagnostics, excluded from equality.
  */
 public sealed interface Expr
         permits Expr.Ref, Expr.Literal, Expr.Unary, Expr.Binary, Expr.Mux, Expr.Concat,
@@ -23,26 +25,78 @@ public sealed interface Expr
     /** The type of the value this expression computes. */
     SignalType type();
 
+    /**
+     * Where in the user's Java source this node was built, or {@link SourceLocation#UNKNOWN} for
+     * nodes synthesised by tools. Not part of the node's value: {@code equals} and
+     * {@code hashCode} ignore it, so equal trees built on different lines stay equal.
+     */
+    SourceLocation at();
+
+    /** This node with its location replaced by {@code where} (its operands unchanged). */
+    Expr located(SourceLocation where);
+
     /** Width in bits of {@link #type()}. */
     default int width() {
         return type().width();
     }
 
     /** A read of a named signal (port, wire, register or sync-read memory port) of the module. */
-    record Ref(String name, SignalType type) implements Expr {
+    record Ref(String name, SignalType type, SourceLocation at) implements Expr {
         public Ref {
+            Objects.requireNonNull(at, "at");
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(type, "type");
+        }
+
+        /** A node built by a tool rather than by user code: its location is unknown. */
+        public Ref(String name, SignalType type) {
+            this(name, type, SourceLocation.UNKNOWN);
+        }
+
+        @Override
+        public Ref located(SourceLocation where) {
+            return new Ref(name, type, where);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return ExprStructure.same(this, o);
+        }
+
+        @Override
+        public int hashCode() {
+            return ExprStructure.hash(this);
         }
     }
 
     /** A constant; {@code value} is held as the non-negative bit pattern of {@code type}. */
-    record Literal(BigInteger value, SignalType type) implements Expr {
+    record Literal(BigInteger value, SignalType type, SourceLocation at) implements Expr {
         public Literal {
+            Objects.requireNonNull(at, "at");
             Objects.requireNonNull(type, "type");
             if (value.signum() < 0 || value.bitLength() > type.width()) {
                 throw new IllegalArgumentException("literal bit pattern " + value + " does not fit " + type);
             }
+        }
+
+        /** A node built by a tool rather than by user code: its location is unknown. */
+        public Literal(BigInteger value, SignalType type) {
+            this(value, type, SourceLocation.UNKNOWN);
+        }
+
+        @Override
+        public Literal located(SourceLocation where) {
+            return new Literal(value, type, where);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return ExprStructure.same(this, o);
+        }
+
+        @Override
+        public int hashCode() {
+            return ExprStructure.hash(this);
         }
 
         /** A literal holding {@code v} truncated to two's complement in {@code type}'s width. */
@@ -64,8 +118,9 @@ public sealed interface Expr
     enum UnaryOp { NOT, NEG, AND_REDUCE, OR_REDUCE, XOR_REDUCE }
 
     /** A unary operator; see {@link UnaryOp}. */
-    record Unary(UnaryOp op, Expr operand, SignalType type) implements Expr {
+    record Unary(UnaryOp op, Expr operand, SignalType type, SourceLocation at) implements Expr {
         public Unary {
+            Objects.requireNonNull(at, "at");
             SignalType expected = switch (op) {
                 case NOT, NEG -> operand.type();
                 case AND_REDUCE, OR_REDUCE, XOR_REDUCE -> SignalType.BIT;
@@ -73,6 +128,26 @@ public sealed interface Expr
             if (!expected.equals(type)) {
                 throw new IllegalArgumentException(op + " of " + operand.type() + " gives " + expected + ", not " + type);
             }
+        }
+
+        /** A node built by a tool rather than by user code: its location is unknown. */
+        public Unary(UnaryOp op, Expr operand, SignalType type) {
+            this(op, operand, type, SourceLocation.UNKNOWN);
+        }
+
+        @Override
+        public Unary located(SourceLocation where) {
+            return new Unary(op, operand, type, where);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return ExprStructure.same(this, o);
+        }
+
+        @Override
+        public int hashCode() {
+            return ExprStructure.hash(this);
         }
 
         public static Unary of(UnaryOp op, Expr operand) {
@@ -106,12 +181,33 @@ public sealed interface Expr
     }
 
     /** A binary operator with the width rules stated on {@link Expr}. */
-    record Binary(BinaryOp op, Expr left, Expr right, SignalType type) implements Expr {
+    record Binary(BinaryOp op, Expr left, Expr right, SignalType type, SourceLocation at) implements Expr {
         public Binary {
+            Objects.requireNonNull(at, "at");
             SignalType expected = resultType(op, left.type(), right.type());
             if (!expected.equals(type)) {
                 throw new IllegalArgumentException(op + " gives " + expected + ", not " + type);
             }
+        }
+
+        /** A node built by a tool rather than by user code: its location is unknown. */
+        public Binary(BinaryOp op, Expr left, Expr right, SignalType type) {
+            this(op, left, right, type, SourceLocation.UNKNOWN);
+        }
+
+        @Override
+        public Binary located(SourceLocation where) {
+            return new Binary(op, left, right, type, where);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return ExprStructure.same(this, o);
+        }
+
+        @Override
+        public int hashCode() {
+            return ExprStructure.hash(this);
         }
 
         public static Binary of(BinaryOp op, Expr left, Expr right) {
@@ -138,12 +234,33 @@ public sealed interface Expr
     }
 
     /** {@code select ? whenTrue : whenFalse}; the arms have one type, the select is one bit. */
-    record Mux(Expr select, Expr whenTrue, Expr whenFalse, SignalType type) implements Expr {
+    record Mux(Expr select, Expr whenTrue, Expr whenFalse, SignalType type, SourceLocation at) implements Expr {
         public Mux {
+            Objects.requireNonNull(at, "at");
             if (select.width() != 1) throw new IllegalArgumentException("mux select must be 1 bit, got " + select.type());
             if (!whenTrue.type().equals(whenFalse.type()) || !whenTrue.type().equals(type)) {
                 throw new IllegalArgumentException("mux arms differ: " + whenTrue.type() + " and " + whenFalse.type());
             }
+        }
+
+        /** A node built by a tool rather than by user code: its location is unknown. */
+        public Mux(Expr select, Expr whenTrue, Expr whenFalse, SignalType type) {
+            this(select, whenTrue, whenFalse, type, SourceLocation.UNKNOWN);
+        }
+
+        @Override
+        public Mux located(SourceLocation where) {
+            return new Mux(select, whenTrue, whenFalse, type, where);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return ExprStructure.same(this, o);
+        }
+
+        @Override
+        public int hashCode() {
+            return ExprStructure.hash(this);
         }
 
         public static Mux of(Expr select, Expr whenTrue, Expr whenFalse) {
@@ -152,8 +269,9 @@ public sealed interface Expr
     }
 
     /** Concatenation, most significant part first (as in Verilog's {@code {a, b}}); unsigned. */
-    record Concat(List<Expr> parts, SignalType type) implements Expr {
+    record Concat(List<Expr> parts, SignalType type, SourceLocation at) implements Expr {
         public Concat {
+            Objects.requireNonNull(at, "at");
             parts = List.copyOf(parts);
             if (parts.isEmpty()) throw new IllegalArgumentException("empty concatenation");
             int w = parts.stream().mapToInt(Expr::width).sum();
@@ -162,14 +280,35 @@ public sealed interface Expr
             }
         }
 
+        /** A node built by a tool rather than by user code: its location is unknown. */
+        public Concat(List<Expr> parts, SignalType type) {
+            this(parts, type, SourceLocation.UNKNOWN);
+        }
+
+        @Override
+        public Concat located(SourceLocation where) {
+            return new Concat(parts, type, where);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return ExprStructure.same(this, o);
+        }
+
+        @Override
+        public int hashCode() {
+            return ExprStructure.hash(this);
+        }
+
         public static Concat of(List<Expr> parts) {
             return new Concat(parts, SignalType.unsigned(parts.stream().mapToInt(Expr::width).sum()));
         }
     }
 
     /** Bits {@code hi..lo} (inclusive) of the operand; unsigned. */
-    record Slice(Expr operand, int hi, int lo, SignalType type) implements Expr {
+    record Slice(Expr operand, int hi, int lo, SignalType type, SourceLocation at) implements Expr {
         public Slice {
+            Objects.requireNonNull(at, "at");
             if (lo < 0 || hi < lo || hi >= operand.width()) {
                 throw new IllegalArgumentException("slice [" + hi + ":" + lo + "] outside " + operand.type());
             }
@@ -178,34 +317,117 @@ public sealed interface Expr
             }
         }
 
+        /** A node built by a tool rather than by user code: its location is unknown. */
+        public Slice(Expr operand, int hi, int lo, SignalType type) {
+            this(operand, hi, lo, type, SourceLocation.UNKNOWN);
+        }
+
+        @Override
+        public Slice located(SourceLocation where) {
+            return new Slice(operand, hi, lo, type, where);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return ExprStructure.same(this, o);
+        }
+
+        @Override
+        public int hashCode() {
+            return ExprStructure.hash(this);
+        }
+
         public static Slice of(Expr operand, int hi, int lo) {
             return new Slice(operand, hi, lo, SignalType.unsigned(hi - lo + 1));
         }
     }
 
     /** Widening to {@code type.width()} bits: sign extension for signed operands, zero otherwise. */
-    record Extend(Expr operand, SignalType type) implements Expr {
+    record Extend(Expr operand, SignalType type, SourceLocation at) implements Expr {
         public Extend {
+            Objects.requireNonNull(at, "at");
             if (type.signed() != operand.type().signed() || type.width() <= operand.width()) {
                 throw new IllegalArgumentException("cannot extend " + operand.type() + " to " + type);
             }
         }
+
+        /** A node built by a tool rather than by user code: its location is unknown. */
+        public Extend(Expr operand, SignalType type) {
+            this(operand, type, SourceLocation.UNKNOWN);
+        }
+
+        @Override
+        public Extend located(SourceLocation where) {
+            return new Extend(operand, type, where);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return ExprStructure.same(this, o);
+        }
+
+        @Override
+        public int hashCode() {
+            return ExprStructure.hash(this);
+        }
     }
 
     /** Reinterpretation of the same bits as signed or unsigned ({@code $signed}/{@code $unsigned}). */
-    record Cast(Expr operand, SignalType type) implements Expr {
+    record Cast(Expr operand, SignalType type, SourceLocation at) implements Expr {
         public Cast {
+            Objects.requireNonNull(at, "at");
             if (type.width() != operand.width()) {
                 throw new IllegalArgumentException("cast changes width: " + operand.type() + " to " + type);
             }
         }
+
+        /** A node built by a tool rather than by user code: its location is unknown. */
+        public Cast(Expr operand, SignalType type) {
+            this(operand, type, SourceLocation.UNKNOWN);
+        }
+
+        @Override
+        public Cast located(SourceLocation where) {
+            return new Cast(operand, type, where);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return ExprStructure.same(this, o);
+        }
+
+        @Override
+        public int hashCode() {
+            return ExprStructure.hash(this);
+        }
     }
 
     /** Asynchronous (combinational) read of a memory word. */
-    record MemRead(String memory, Expr address, SignalType type) implements Expr {
+    record MemRead(String memory, Expr address, SignalType type, SourceLocation at) implements Expr {
         public MemRead {
+            Objects.requireNonNull(at, "at");
             Objects.requireNonNull(memory, "memory");
             if (address.type().signed()) throw new IllegalArgumentException("memory address must be unsigned");
+        }
+
+        /** A node built by a tool rather than by user code: its location is unknown. */
+        public MemRead(String memory, Expr address, SignalType type) {
+            this(memory, address, type, SourceLocation.UNKNOWN);
+        }
+
+        @Override
+        public MemRead located(SourceLocation where) {
+            return new MemRead(memory, address, type, where);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return ExprStructure.same(this, o);
+        }
+
+        @Override
+        public int hashCode() {
+            return ExprStructure.hash(this);
         }
     }
 }

@@ -20,7 +20,8 @@ import java.util.Map;
  * <p>Why: Verilog tools fold such forms themselves and then warn that a comparison is constant
  * ({@code verilator -Wall}: CMPCONST, UNSIGNED) or an index is out of range (SELRANGE), although
  * the design is fine; the emitter prints the simplified form, so the text it writes has none of
- * them. Signals are never replaced by their drivers, so the emitted names stay the user's.
+ * them. Signals are never replaced by their drivers, so the emitted names stay the user's. A node
+ * rebuilt or folded from one node keeps that node's {@link Expr#at() source location}.
  */
 public final class ExprSimplifier {
     private final Map<String, Integer> memoryDepths;
@@ -59,14 +60,14 @@ public final class ExprSimplifier {
         return switch (e) {
             case Expr.Ref r -> r;
             case Expr.Literal l -> l;
-            case Expr.Unary u -> new Expr.Unary(u.op(), simplify(u.operand()), u.type());
-            case Expr.Binary b -> new Expr.Binary(b.op(), simplify(b.left()), simplify(b.right()), b.type());
-            case Expr.Mux m -> new Expr.Mux(simplify(m.select()), simplify(m.whenTrue()), simplify(m.whenFalse()), m.type());
-            case Expr.Concat c -> new Expr.Concat(c.parts().stream().map(this::simplify).toList(), c.type());
-            case Expr.Slice s -> new Expr.Slice(simplify(s.operand()), s.hi(), s.lo(), s.type());
-            case Expr.Extend x -> new Expr.Extend(simplify(x.operand()), x.type());
-            case Expr.Cast c -> new Expr.Cast(simplify(c.operand()), c.type());
-            case Expr.MemRead m -> new Expr.MemRead(m.memory(), simplify(m.address()), m.type());
+            case Expr.Unary u -> new Expr.Unary(u.op(), simplify(u.operand()), u.type(), u.at());
+            case Expr.Binary b -> new Expr.Binary(b.op(), simplify(b.left()), simplify(b.right()), b.type(), b.at());
+            case Expr.Mux m -> new Expr.Mux(simplify(m.select()), simplify(m.whenTrue()), simplify(m.whenFalse()), m.type(), m.at());
+            case Expr.Concat c -> new Expr.Concat(c.parts().stream().map(this::simplify).toList(), c.type(), c.at());
+            case Expr.Slice s -> new Expr.Slice(simplify(s.operand()), s.hi(), s.lo(), s.type(), s.at());
+            case Expr.Extend x -> new Expr.Extend(simplify(x.operand()), x.type(), x.at());
+            case Expr.Cast c -> new Expr.Cast(simplify(c.operand()), c.type(), c.at());
+            case Expr.MemRead m -> new Expr.MemRead(m.memory(), simplify(m.address()), m.type(), m.at());
         };
     }
 
@@ -76,7 +77,7 @@ public final class ExprSimplifier {
         if (r != e) return reduce(r);
         if (r instanceof Expr.Literal || r instanceof Expr.Ref) return r;
         KnownBits k = bits(r);
-        return k.isConstant() ? new Expr.Literal(k.value(), r.type()) : r;
+        return k.isConstant() ? new Expr.Literal(k.value(), r.type(), r.at()) : r;
     }
 
     /** A simpler equivalent of {@code e} by a structural rule, or {@code e} itself. */
@@ -91,12 +92,12 @@ public final class ExprSimplifier {
             case Expr.Unary u when u.op() == Expr.UnaryOp.NOT && u.operand() instanceof Expr.Unary inner
                     && inner.op() == Expr.UnaryOp.NOT -> inner.operand();
             case Expr.Unary u when u.op().compareTo(Expr.UnaryOp.AND_REDUCE) >= 0 && u.operand().width() == 1 ->
-                    u.operand().type().signed() ? new Expr.Cast(u.operand(), SignalType.BIT) : u.operand();
+                    u.operand().type().signed() ? new Expr.Cast(u.operand(), SignalType.BIT, u.at()) : u.operand();
             case Expr.Cast c when c.operand().type().equals(c.type()) -> c.operand();
-            case Expr.Cast c when c.operand() instanceof Expr.Cast inner -> new Expr.Cast(inner.operand(), c.type());
-            case Expr.Extend x when x.operand() instanceof Expr.Extend inner -> new Expr.Extend(inner.operand(), x.type());
+            case Expr.Cast c when c.operand() instanceof Expr.Cast inner -> new Expr.Cast(inner.operand(), c.type(), c.at());
+            case Expr.Extend x when x.operand() instanceof Expr.Extend inner -> new Expr.Extend(inner.operand(), x.type(), x.at());
             case Expr.Slice s -> slice(s);
-            case Expr.MemRead m when beyondDepth(m.memory(), m.address()) -> new Expr.Literal(BigInteger.ZERO, m.type());
+            case Expr.MemRead m when beyondDepth(m.memory(), m.address()) -> new Expr.Literal(BigInteger.ZERO, m.type(), m.at());
             default -> e;
         };
     }
@@ -113,9 +114,9 @@ public final class ExprSimplifier {
         if (!b.op().isShift() && b.op() != Expr.BinaryOp.MUL && l.equals(r)) {
             return switch (b.op()) {
                 case AND, OR -> l;
-                case SUB, XOR -> new Expr.Literal(BigInteger.ZERO, b.type());
-                case EQ, LE, GE -> new Expr.Literal(BigInteger.ONE, b.type());
-                case NE, LT, GT -> new Expr.Literal(BigInteger.ZERO, b.type());
+                case SUB, XOR -> new Expr.Literal(BigInteger.ZERO, b.type(), b.at());
+                case EQ, LE, GE -> new Expr.Literal(BigInteger.ONE, b.type(), b.at());
+                case NE, LT, GT -> new Expr.Literal(BigInteger.ZERO, b.type(), b.at());
                 default -> b;
             };
         }
@@ -123,7 +124,7 @@ public final class ExprSimplifier {
                 && amount.value().compareTo(BigInteger.valueOf(b.width())) >= 0) {
             // Shifting a signed value out entirely leaves copies of its sign: the same as by width - 1.
             return Expr.Binary.of(Expr.BinaryOp.SHR, l, new Expr.Literal(BigInteger.valueOf(b.width() - 1),
-                    SignalType.unsigned(Math.max(1, 32 - Integer.numberOfLeadingZeros(b.width() - 1)))));
+                    SignalType.unsigned(Math.max(1, 32 - Integer.numberOfLeadingZeros(b.width() - 1))))).located(b.at());
         }
         return switch (b.op()) {
             case ADD, OR, XOR -> isZero(r) ? l : isZero(l) ? r : b;
@@ -137,23 +138,23 @@ public final class ExprSimplifier {
     private Expr slice(Expr.Slice s) {
         Expr op = s.operand();
         if (s.lo() == 0 && s.hi() == op.width() - 1) {
-            return op.type().signed() ? new Expr.Cast(op, s.type()) : op;
+            return op.type().signed() ? new Expr.Cast(op, s.type(), s.at()) : op;
         }
         switch (op) {
             case Expr.Slice inner -> {
-                return Expr.Slice.of(inner.operand(), inner.lo() + s.hi(), inner.lo() + s.lo());
+                return Expr.Slice.of(inner.operand(), inner.lo() + s.hi(), inner.lo() + s.lo()).located(s.at());
             }
             case Expr.Cast c -> {
-                return Expr.Slice.of(c.operand(), s.hi(), s.lo());
+                return Expr.Slice.of(c.operand(), s.hi(), s.lo()).located(s.at());
             }
             case Expr.Extend x when s.hi() < x.operand().width() -> {
-                return Expr.Slice.of(x.operand(), s.hi(), s.lo());
+                return Expr.Slice.of(x.operand(), s.hi(), s.lo()).located(s.at());
             }
             case Expr.Concat c -> {
                 int lo = op.width();
                 for (Expr part : c.parts()) {
                     lo -= part.width();
-                    if (s.lo() >= lo && s.hi() < lo + part.width()) return Expr.Slice.of(part, s.hi() - lo, s.lo() - lo);
+                    if (s.lo() >= lo && s.hi() < lo + part.width()) return Expr.Slice.of(part, s.hi() - lo, s.lo() - lo).located(s.at());
                 }
                 return s;
             }
@@ -303,7 +304,7 @@ public final class ExprSimplifier {
             for (Memory.SyncRead r : mem.syncReads()) {
                 Expr address = s.simplify(r.address());
                 // Said as the constant it is, so the emitter sees a read past the last word (which gives 0).
-                if (s.beyondDepth(mem.name(), address)) address = new Expr.Literal(s.bits(address).value(), address.type());
+                if (s.beyondDepth(mem.name(), address)) address = new Expr.Literal(s.bits(address).value(), address.type(), address.at());
                 reads.add(new Memory.SyncRead(r.name(), r.clockDomain(), address, s.simplify(r.enable()), r.location()));
             }
             memories.add(new Memory(mem.name(), mem.wordType(), mem.depth(), mem.init(), writes, reads, mem.location()));

@@ -211,16 +211,16 @@ public final class Flattener {
     static Expr rename(Expr e, String prefix) {
         if (prefix.isEmpty()) return e;
         return switch (e) {
-            case Expr.Ref r -> new Expr.Ref(prefix + r.name(), r.type());
+            case Expr.Ref r -> new Expr.Ref(prefix + r.name(), r.type(), r.at());
             case Expr.Literal l -> l;
-            case Expr.Unary u -> new Expr.Unary(u.op(), rename(u.operand(), prefix), u.type());
-            case Expr.Binary b -> new Expr.Binary(b.op(), rename(b.left(), prefix), rename(b.right(), prefix), b.type());
-            case Expr.Mux m -> new Expr.Mux(rename(m.select(), prefix), rename(m.whenTrue(), prefix), rename(m.whenFalse(), prefix), m.type());
-            case Expr.Concat c -> new Expr.Concat(c.parts().stream().map(p -> rename(p, prefix)).toList(), c.type());
-            case Expr.Slice s -> new Expr.Slice(rename(s.operand(), prefix), s.hi(), s.lo(), s.type());
-            case Expr.Extend x -> new Expr.Extend(rename(x.operand(), prefix), x.type());
-            case Expr.Cast c -> new Expr.Cast(rename(c.operand(), prefix), c.type());
-            case Expr.MemRead m -> new Expr.MemRead(prefix + m.memory(), rename(m.address(), prefix), m.type());
+            case Expr.Unary u -> new Expr.Unary(u.op(), rename(u.operand(), prefix), u.type(), u.at());
+            case Expr.Binary b -> new Expr.Binary(b.op(), rename(b.left(), prefix), rename(b.right(), prefix), b.type(), b.at());
+            case Expr.Mux m -> new Expr.Mux(rename(m.select(), prefix), rename(m.whenTrue(), prefix), rename(m.whenFalse(), prefix), m.type(), m.at());
+            case Expr.Concat c -> new Expr.Concat(c.parts().stream().map(p -> rename(p, prefix)).toList(), c.type(), c.at());
+            case Expr.Slice s -> new Expr.Slice(rename(s.operand(), prefix), s.hi(), s.lo(), s.type(), s.at());
+            case Expr.Extend x -> new Expr.Extend(rename(x.operand(), prefix), x.type(), x.at());
+            case Expr.Cast c -> new Expr.Cast(rename(c.operand(), prefix), c.type(), c.at());
+            case Expr.MemRead m -> new Expr.MemRead(prefix + m.memory(), rename(m.address(), prefix), m.type(), m.at());
         };
     }
 }
