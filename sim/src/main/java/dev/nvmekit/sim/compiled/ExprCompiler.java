@@ -9,6 +9,7 @@ import java.lang.constant.ClassDesc;
 import java.lang.constant.MethodTypeDesc;
 import java.math.BigInteger;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Emits JVM bytecode for IR expressions. A value of at most 64 bits is computed on the operand
@@ -57,6 +58,45 @@ final class ExprCompiler {
         cb.aload(V).loadConstant(dst);
         amount(cb, e);
         cb.lastore();
+    }
+
+    /**
+     * Emits {@code v[dst..] = e} (clamped to a long when {@code amount}) that runs {@code onChange}
+     * only when the stored value differs from the one already there; {@code tmp} is a free long local.
+     */
+    void assignTracked(CodeBuilder cb, int dst, Expr e, boolean amount, int tmp, Consumer<CodeBuilder> onChange) {
+        layout.resetScratch();
+        if (amount || e.width() <= 64) {
+            if (amount) amount(cb, e);
+            else narrow(cb, e);
+            cb.lstore(tmp);
+            storeIfChanged(cb, dst, tmp, onChange);
+        } else {
+            int at = wide(cb, e, -1);
+            cb.aload(V).loadConstant(dst).loadConstant(at).loadConstant(StateLayout.words(e.width()));
+            wideCall(cb, "update", "([JIII)Z");
+            cb.ifThen(Opcode.IFNE, onChange::accept);
+        }
+    }
+
+    /** Emits {@code if (v[dst..] != v[src..]) { v[dst..] = v[src..]; onChange }}. */
+    void copyTracked(CodeBuilder cb, int dst, int src, int words, int tmp, Consumer<CodeBuilder> onChange) {
+        if (words == 1) {
+            cb.aload(V).loadConstant(src).laload().lstore(tmp);
+            storeIfChanged(cb, dst, tmp, onChange);
+        } else {
+            cb.aload(V).loadConstant(dst).loadConstant(src).loadConstant(words);
+            wideCall(cb, "update", "([JIII)Z");
+            cb.ifThen(Opcode.IFNE, onChange::accept);
+        }
+    }
+
+    private static void storeIfChanged(CodeBuilder cb, int dst, int tmp, Consumer<CodeBuilder> onChange) {
+        cb.lload(tmp).aload(V).loadConstant(dst).laload().lcmp();
+        cb.ifThen(Opcode.IFNE, t -> {
+            t.aload(V).loadConstant(dst).lload(tmp).lastore();
+            onChange.accept(t);
+        });
     }
 
     void copy(CodeBuilder cb, int dst, int src, int words) {
@@ -129,9 +169,16 @@ final class ExprCompiler {
             case Expr.Cast c -> narrow(cb, c.operand());
             case Expr.MemRead r -> {
                 FlatMemory mem = memories.get(r.memory());
-                cb.aload(M).loadConstant(memoryIndex.get(r.memory())).aaload().loadConstant(mem.depth());
-                amount(cb, r.address());
-                narrowCall(cb, "memRead", "([JIJ)J");
+                cb.aload(M).loadConstant(memoryIndex.get(r.memory())).aaload();
+                if (r.address().width() < 31 && (1 << r.address().width()) <= mem.depth()) {
+                    // every address the port can form is inside the memory: no range check
+                    narrow(cb, r.address());
+                    cb.l2i().laload();
+                } else {
+                    cb.loadConstant(mem.depth());
+                    amount(cb, r.address());
+                    narrowCall(cb, "memRead", "([JIJ)J");
+                }
             }
         }
     }
@@ -163,7 +210,10 @@ final class ExprCompiler {
         narrow(cb, u.operand());
         switch (u.op()) {
             case NOT -> cb.loadConstant(mask(w)).lxor();
-            case NEG -> cb.lneg().loadConstant(mask(w)).land();
+            case NEG -> {
+                cb.lneg();
+                if (w < 64) cb.loadConstant(mask(w)).land();
+            }
             case AND_REDUCE -> {
                 cb.loadConstant(mask(w));
                 narrowCall(cb, "eq", "(JJ)J");
@@ -218,8 +268,14 @@ final class ExprCompiler {
         narrow(cb, b.left());
         narrow(cb, b.right());
         switch (b.op()) {
-            case ADD -> cb.ladd().loadConstant(mask(w)).land();
-            case SUB -> cb.lsub().loadConstant(mask(w)).land();
+            case ADD -> {
+                cb.ladd();
+                if (w < 64) cb.loadConstant(mask(w)).land();
+            }
+            case SUB -> {
+                cb.lsub();
+                if (w < 64) cb.loadConstant(mask(w)).land();
+            }
             case AND -> cb.land();
             case OR -> cb.lor();
             case XOR -> cb.lxor();
