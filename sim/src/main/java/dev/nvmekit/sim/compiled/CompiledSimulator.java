@@ -28,11 +28,16 @@ final class CompiledSimulator extends NetlistSimulator {
         for (StateLayout.Constant c : compiled.layout().constants) System.arraycopy(c.words(), 0, v, c.offset(), c.words().length);
         this.memoryWords = compiled.memoryWords();
         this.sensitivity = compiled.sensitivity();
-        // everything runs once at first: nothing has been evaluated yet
-        java.util.Arrays.fill(v, sensitivity.flagBase(), sensitivity.flagBase() + sensitivity.flagWords(), -1L);
+        // every chunk runs once at first: nothing has been evaluated yet
+        for (int bit = 0; bit < sensitivity.runBits(); bit++) v[sensitivity.flagBase() + (bit >>> 6)] |= 1L << (bit & 63);
         this.m = new long[net.memories().size()][];
         for (int i = 0; i < m.length; i++) m[i] = new long[net.memories().get(i).depth() * memoryWords[i]];
         start();
+    }
+
+    /** A copy of the activity flag words (for tests: which methods would run next). */
+    long[] flags() {
+        return java.util.Arrays.copyOfRange(v, sensitivity.flagBase(), sensitivity.flagBase() + sensitivity.flagWords());
     }
 
     @Override

@@ -46,9 +46,13 @@ final class ModelCompiler {
 
     /**
      * What a simulation needs beyond the state layout to keep activity flags right when the test
-     * changes state directly: the chunks to wake per signal id and per memory, and where the flags live.
+     * changes state directly: the chunks to wake per signal id and per memory, and where the flags
+     * live ({@code runBits} of them say a chunk must run; the rest that a chunk's commits are pending).
      */
-    record Sensitivity(int flagBase, int flagWords, Partition.Wake[] signals, Partition.Wake[] memories) {
+    record Sensitivity(int flagBase, int flagBits, int runBits, Partition.Wake[] signals, Partition.Wake[] memories) {
+        int flagWords() {
+            return (flagBits + 63) >>> 6;
+        }
     }
 
     /** The result: the model, where its state lives and what to wake when the test writes state. */
@@ -171,7 +175,7 @@ final class ModelCompiler {
             signals[i] = w;
         }
         for (int m = 0; m < mems.length; m++) mems[m] = on ? plan.readersOfMemory(m) : Partition.Wake.NONE;
-        return new Sensitivity(plan.flagBase(), on ? plan.flagWords() : 0, signals, mems);
+        return new Sensitivity(plan.flagBase(), on ? plan.flagBits() : 0, on ? plan.chunks() : 0, signals, mems);
     }
 
     /** Adds {@code v[dst] = e} (clamped to a long when {@code amount}), spilling parts of {@code e} first when it is too big for one method. */

@@ -90,9 +90,13 @@ final class Partition {
         return chunks;
     }
 
-    /** Words of flag state: a run bit per chunk, then a pending bit per edge chunk. */
+    /** Bits of flag state: a run bit per chunk, then a pending bit per edge chunk. */
+    int flagBits() {
+        return chunks + (chunks - comb.size());
+    }
+
     int flagWords() {
-        return (chunks + (chunks - comb.size()) + 63) >>> 6;
+        return (flagBits() + 63) >>> 6;
     }
 
     /** Places the flag words at {@code base} in the state array. */
