@@ -58,9 +58,9 @@ public final class EmbeddedSpeedCheck {
         for (int c : cells) {
             long t0 = System.nanoTime();
             Design d = Elaborator.elaborate(new LfsrMesh(c)).design();
-            SimBenchmark.Speed speed = SimBenchmark.measure(new EmbeddedBackend(), d, seconds);
+            SimBenchmark.Speed steady = SimBenchmark.measure(new EmbeddedBackend(), d, seconds);
             scaling.row("embedded, lfsr_mesh(" + c + " cells)", "ir_nodes", (long) Flattener.flatten(d).exprNodes(),
-                    "cycles_per_s", speed.cyclesPerSecond(), "jit_warmup_s", speed.warmupSeconds(), "setup_and_run_s", (System.nanoTime() - t0) / 1e9);
+                    "cycles_per_s", steady.cyclesPerSecond(), "jit_warmup_s", steady.warmupSeconds(), "setup_and_run_s", (System.nanoTime() - t0) / 1e9);
         }
         report.machine("load_average_at_end", Benchmark.loadAverage());
         report.printTable(new PrintWriter(System.out));
