@@ -12,6 +12,8 @@ import dev.nvmekit.sim.netlist.Flattener;
 import dev.nvmekit.sim.process.Testbench;
 
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -57,11 +59,14 @@ public final class SimBenchmark {
      * Cycles per second once the simulator runs at its steady speed, and how long it took to get
      * there. A compiled model starts interpreted and reaches machine code only after HotSpot has
      * compiled its methods, which for a large design takes seconds; so the warm-up runs in windows
-     * of a quarter of {@code seconds} (at least half of {@code seconds} in all) until three windows
-     * in a row are no more than 10 % faster than the best before them, or for at most 20 times
-     * {@code seconds}. Then {@code seconds} are measured.
+     * of a quarter of {@code seconds} (at least half of {@code seconds} in all) until the JIT
+     * compilers have been quiet for two windows in a row (where the JVM reports compilation time;
+     * else until three windows are no more than 10 % faster than the best before them), for at
+     * most 20 times {@code seconds}. Then {@code seconds} are measured.
      */
     public static Speed measure(SimulatorBackend backend, Design design, double seconds) {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        boolean jitTimed = jit != null && jit.isCompilationTimeMonitoringSupported();
         try (Simulator sim = backend.open(design, SimulationOptions.defaults())) {
             Simulator.SignalInfo seed = sim.signal("seed");
             Simulator.SignalInfo digest = sim.signal("digest");
@@ -72,11 +77,18 @@ public final class SimBenchmark {
             long minWarm = start + (long) (seconds * 0.5e9);
             long maxWarm = start + (long) (seconds * 20e9);
             double best = 0;
-            int flat = 0;
+            int settled = 0;
+            long compiled = jitTimed ? jit.getTotalCompilationTime() : 0;
             long now = start;
-            while (now < maxWarm && (now < minWarm || flat < 3)) {
+            while (now < maxWarm && (now < minWarm || settled < (jitTimed ? 2 : 3))) {
                 double rate = run(sim, seed, digest, window, sink);
-                flat = rate > best * 1.1 ? 0 : flat + 1;
+                if (jitTimed) {
+                    long c = jit.getTotalCompilationTime();
+                    settled = c - compiled <= 10 ? settled + 1 : 0; // ms of compilation in the window: a little is the bench itself
+                    compiled = c;
+                } else {
+                    settled = rate > best * 1.1 ? 0 : settled + 1;
+                }
                 best = Math.max(best, rate);
                 now = System.nanoTime();
             }

@@ -8,6 +8,8 @@ import java.lang.classfile.Opcode;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.MethodTypeDesc;
 import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -29,6 +31,8 @@ final class ExprCompiler {
     private final Map<String, FlatMemory> memories;
     private final Map<Expr.Literal, Integer> constants;
     private final StateLayout layout;
+    /** Narrow sub-expressions of the current statement already computed into long locals. */
+    private final Map<Expr, Integer> shared = new HashMap<>();
 
     ExprCompiler(Map<String, Integer> offsets, Map<String, Integer> memoryIndex, Map<String, FlatMemory> memories,
                  Map<Expr.Literal, Integer> constants, StateLayout layout) {
@@ -37,6 +41,29 @@ final class ExprCompiler {
         this.memories = memories;
         this.constants = constants;
         this.layout = layout;
+    }
+
+    /**
+     * Starts a statement computing {@code e}: evaluates each of its repeated narrow
+     * sub-expressions (see {@link SharedSubexpressions}) once into a local taken from
+     * {@code locals}, for the statement's code to read. Pure expressions: computing one whose
+     * only uses sit in an untaken mux arm changes nothing but time.
+     */
+    void share(CodeBuilder cb, Expr e, List<Integer> locals) {
+        shared.clear();
+        List<Expr> repeated = SharedSubexpressions.of(e);
+        while (locals.size() < repeated.size()) locals.add(cb.allocateLocal(java.lang.classfile.TypeKind.LONG));
+        for (int i = 0; i < repeated.size(); i++) {
+            layout.resetScratch();
+            narrow(cb, repeated.get(i));
+            cb.lstore(locals.get(i));
+            shared.put(repeated.get(i), locals.get(i));
+        }
+    }
+
+    /** Ends the statement begun by {@link #share}. */
+    void unshare() {
+        shared.clear();
     }
 
     /** Emits {@code v[dst..] = e}. */
@@ -128,6 +155,11 @@ final class ExprCompiler {
 
     /** Leaves the value of a narrow expression on the stack. */
     void narrow(CodeBuilder cb, Expr e) {
+        Integer local = shared.get(e);
+        if (local != null) {
+            cb.lload(local);
+            return;
+        }
         switch (e) {
             case Expr.Ref r -> cb.aload(V).loadConstant(offset(r.name())).laload();
             case Expr.Literal l -> cb.loadConstant(l.value().longValue());

@@ -121,7 +121,9 @@ final class ModelWriter {
 
     private void body(CodeBuilder cb, Partition.Chunk k) {
         int tmp = cb.allocateLocal(TypeKind.LONG);
+        List<Integer> locals = new ArrayList<>();
         for (Statement.Assign a : k.body()) {
+            exprs.share(cb, a.value(), locals);
             Partition.Wake wake = activity ? plan.readersOf(a.dst(), k) : Partition.Wake.NONE;
             if (!wake.isEmpty()) {
                 exprs.assignTracked(cb, a.dst(), a.value(), a.amount(), tmp, t -> wake(t, wake));
@@ -130,6 +132,7 @@ final class ModelWriter {
             } else {
                 exprs.assign(cb, a.dst(), a.value());
             }
+            exprs.unshare();
         }
     }
 

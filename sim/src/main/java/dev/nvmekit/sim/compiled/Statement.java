@@ -1,7 +1,6 @@
 package dev.nvmekit.sim.compiled;
 
 import dev.nvmekit.rtl.ir.Expr;
-import dev.nvmekit.sim.netlist.ExprSize;
 
 /**
  * One statement of a generated model, before it is placed in a method: what it writes and
@@ -23,7 +22,7 @@ sealed interface Statement {
     record Assign(int dst, int words, Expr value, boolean amount, int[] reads, int[] memories) implements Statement {
         @Override
         public int size() {
-            return ExprSize.of(value);
+            return SharedSubexpressions.distinctNodes(value);
         }
     }
 
