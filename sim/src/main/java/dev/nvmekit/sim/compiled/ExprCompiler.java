@@ -11,7 +11,6 @@ import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Emits JVM bytecode for IR expressions. A value of at most 64 bits is computed on the operand
@@ -87,43 +86,9 @@ final class ExprCompiler {
         cb.lastore();
     }
 
-    /**
-     * Emits {@code v[dst..] = e} (clamped to a long when {@code amount}) that runs {@code onChange}
-     * only when the stored value differs from the one already there; {@code tmp} is a free long local.
-     */
-    void assignTracked(CodeBuilder cb, int dst, Expr e, boolean amount, int tmp, Consumer<CodeBuilder> onChange) {
+    /** Frees the scratch words of the previous statement (at the start of a statement). */
+    void beginStatement() {
         layout.resetScratch();
-        if (amount || e.width() <= 64) {
-            if (amount) amount(cb, e);
-            else narrow(cb, e);
-            cb.lstore(tmp);
-            storeIfChanged(cb, dst, tmp, onChange);
-        } else {
-            int at = wide(cb, e, -1);
-            cb.aload(V).loadConstant(dst).loadConstant(at).loadConstant(StateLayout.words(e.width()));
-            wideCall(cb, "update", "([JIII)Z");
-            cb.ifThen(Opcode.IFNE, onChange::accept);
-        }
-    }
-
-    /** Emits {@code if (v[dst..] != v[src..]) { v[dst..] = v[src..]; onChange }}. */
-    void copyTracked(CodeBuilder cb, int dst, int src, int words, int tmp, Consumer<CodeBuilder> onChange) {
-        if (words == 1) {
-            cb.aload(V).loadConstant(src).laload().lstore(tmp);
-            storeIfChanged(cb, dst, tmp, onChange);
-        } else {
-            cb.aload(V).loadConstant(dst).loadConstant(src).loadConstant(words);
-            wideCall(cb, "update", "([JIII)Z");
-            cb.ifThen(Opcode.IFNE, onChange::accept);
-        }
-    }
-
-    private static void storeIfChanged(CodeBuilder cb, int dst, int tmp, Consumer<CodeBuilder> onChange) {
-        cb.lload(tmp).aload(V).loadConstant(dst).laload().lcmp();
-        cb.ifThen(Opcode.IFNE, t -> {
-            t.aload(V).loadConstant(dst).lload(tmp).lastore();
-            onChange.accept(t);
-        });
     }
 
     void copy(CodeBuilder cb, int dst, int src, int words) {
@@ -145,7 +110,7 @@ final class ExprCompiler {
         cb.invokestatic(NARROW, name, MethodTypeDesc.ofDescriptor(descriptor));
     }
 
-    private static void wideCall(CodeBuilder cb, String name, String descriptor) {
+    static void wideCall(CodeBuilder cb, String name, String descriptor) {
         cb.invokestatic(WIDE, name, MethodTypeDesc.ofDescriptor(descriptor));
     }
 
@@ -216,7 +181,7 @@ final class ExprCompiler {
     }
 
     /** Leaves a long on the stack: the expression's value, or the largest long when it does not fit 63 bits. */
-    private void amount(CodeBuilder cb, Expr e) {
+    void amount(CodeBuilder cb, Expr e) {
         if (e.width() <= 64) {
             narrow(cb, e);
         } else {

@@ -39,9 +39,16 @@ import java.util.TreeSet;
 final class ModelCompiler {
     static final int CHUNK_NODES = 160;
 
-    /** How to compile: the expression nodes per method, and whether to skip methods whose inputs did not change. */
-    record Options(int chunkNodes, boolean activity) {
-        static final Options DEFAULT = new Options(CHUNK_NODES, true);
+    /**
+     * How to compile: the expression nodes per method, whether to skip methods whose inputs did
+     * not change, and whether to compute a statement's repeated sub-expressions once.
+     */
+    record Options(int chunkNodes, boolean activity, boolean share) {
+        static final Options DEFAULT = new Options(CHUNK_NODES, true, true);
+
+        Options(int chunkNodes, boolean activity) {
+            this(chunkNodes, activity, true);
+        }
     }
 
     /**
@@ -154,7 +161,7 @@ final class ModelCompiler {
         Partition plan = new Partition(comb, compute, commits, options.chunkNodes());
         plan.placeFlags(layout.allocate(plan.flagWords()));
         layout.sealPersistent();
-        byte[] bytes = new ModelWriter(plan, writes, exprs, options.activity()).write();
+        byte[] bytes = new ModelWriter(plan, writes, exprs, options.activity(), options.share()).write();
         int[] memoryWords = net.memories().stream().mapToInt(m -> StateLayout.words(m.wordType().width())).toArray();
         return new Compiled(load(bytes), layout, memoryWords, bytes, sensitivity(plan, staging));
     }

@@ -33,13 +33,17 @@ final class ModelWriter {
     private final Partition plan;
     private final List<List<Statement.MemoryWrite>> writes;
     private final ExprCompiler exprs;
+    private final ChangeTracking tracked;
     private final boolean activity;
+    private final boolean share;
 
-    ModelWriter(Partition plan, List<List<Statement.MemoryWrite>> writes, ExprCompiler exprs, boolean activity) {
+    ModelWriter(Partition plan, List<List<Statement.MemoryWrite>> writes, ExprCompiler exprs, boolean activity, boolean share) {
         this.plan = plan;
         this.writes = writes;
         this.exprs = exprs;
+        this.tracked = new ChangeTracking(exprs);
         this.activity = activity;
+        this.share = share;
     }
 
     byte[] write() {
@@ -123,10 +127,10 @@ final class ModelWriter {
         int tmp = cb.allocateLocal(TypeKind.LONG);
         List<Integer> locals = new ArrayList<>();
         for (Statement.Assign a : k.body()) {
-            exprs.share(cb, a.value(), locals);
+            if (share) exprs.share(cb, a.value(), locals);
             Partition.Wake wake = activity ? plan.readersOf(a.dst(), k) : Partition.Wake.NONE;
             if (!wake.isEmpty()) {
-                exprs.assignTracked(cb, a.dst(), a.value(), a.amount(), tmp, t -> wake(t, wake));
+                tracked.assign(cb, a.dst(), a.value(), a.amount(), tmp, t -> wake(t, wake));
             } else if (a.amount()) {
                 exprs.assignAmount(cb, a.dst(), a.value());
             } else {
@@ -141,7 +145,7 @@ final class ModelWriter {
         for (Statement.Commit c : k.commits()) {
             Partition.Wake wake = activity ? plan.readersOf(c.target(), null) : Partition.Wake.NONE;
             if (wake.isEmpty()) exprs.copy(cb, c.target(), c.shadow(), c.words());
-            else exprs.copyTracked(cb, c.target(), c.shadow(), c.words(), tmp, t -> wake(t, wake));
+            else tracked.copy(cb, c.target(), c.shadow(), c.words(), tmp, t -> wake(t, wake));
         }
     }
 
