@@ -10,7 +10,8 @@ import java.util.Set;
  * {@code clk} port), what uninitialised state holds, and the waveform dump (a VCD file, an
  * optional window of primary-clock cycles, and a scope filter).
  *
- * @param vcd            where to write a VCD, or empty for none
+ * @param vcd            where to write a VCD, or empty for none (on Verilator a name ending in
+ *                       {@code .fst} writes GTKWave's FST instead; the embedded backends write VCD only)
  * @param vcdFromCycle   first cycle dumped (inclusive)
  * @param vcdToCycle     last cycle dumped (inclusive), {@code Long.MAX_VALUE} for no end
  * @param vcdScopes      instance paths to dump (e.g. {@code "fifo"}; {@code ""} is the top), empty for all

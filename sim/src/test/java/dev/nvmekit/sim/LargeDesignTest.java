@@ -12,7 +12,11 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A design of over 10k IR nodes compiles (split across methods) and agrees with the interpreter. */
+/**
+ * A design of over 10k IR nodes compiles (split across methods) and agrees with the interpreter.
+ * About the compiled backend's method splitting, so not one of the backend suites (on Verilator
+ * it would only add a long model build).
+ */
 class LargeDesignTest {
     @Test
     void largeDesignIsSplitAndAgrees() {

@@ -7,7 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-/** Runs several simulators of one design on the same random stimulus and reports the first difference. */
+/**
+ * Runs several simulators of one design on the same random stimulus and reports the first
+ * difference. Clock nets are not compared: between steps Verilator holds a clock at its level
+ * just after the edge, while the embedded simulators keep no stored value for it.
+ */
 final class Lockstep {
     private Lockstep() {
     }
@@ -28,6 +32,7 @@ final class Lockstep {
                     for (Simulator s : sims) s.poke(in.path(), v);
                 }
                 for (Simulator.SignalInfo sig : first.signals()) {
+                    if (isClockNet(sig.path())) continue;
                     BigInteger expected = first.peekBig(sig);
                     for (int i = 1; i < sims.size(); i++) {
                         BigInteger got = sims.get(i).peekBig(sig.path());
@@ -43,5 +48,10 @@ final class Lockstep {
         } finally {
             sims.forEach(Simulator::close);
         }
+    }
+
+    /** {@code clk}, {@code clk_slow}, {@code fifo.clk}: the design's clocks and the instance ports they drive. */
+    static boolean isClockNet(String path) {
+        return path.matches("(.*\\.)?clk(_\\w+)?");
     }
 }

@@ -27,38 +27,60 @@ final class ModelBuilder {
     /** File name of a model's shared library inside its cache entry. */
     static final String LIBRARY = "libnvmekit_model.so";
 
-    /** How Verilator is run; part of the cache key. */
+    /** How Verilator is run for a VCD-writing model; part of the cache key (see {@link #verilatorFlags}). */
     static final List<String> VERILATOR_FLAGS = List.of(
             "--cc", "--prefix", "Vmodel",
             "--public-flat-rw",   // every signal keeps its name and is reachable through the scope tables
-            "--trace",
+            "--trace",            // replaced by the trace format's own flag
+
             "--x-assign", "0", "--x-initial", "unique",   // two-state; initial state from randReset at run time
             "--no-timing",        // delays in blackbox sources are ignored, as in synthesis
             "-Wno-fatal", "-Wno-lint", "-Wno-style");
 
-    /** How the C++ is compiled; part of the cache keys. */
+    /** How the C++ is compiled, besides the trace format's defines; part of the cache keys. */
     static final List<String> CXX_FLAGS = List.of(
             "-std=gnu++17", "-fPIC", "-O2",
             "-fno-gnu-unique",    // lets dlclose unload a model, so a rebuilt file is really reloaded
             "-faligned-new", "-w",
-            "-DVM_COVERAGE=0", "-DVM_SC=0", "-DVM_TRACE=1", "-DVM_TRACE_FST=0", "-DVM_TRACE_VCD=1",
+            "-DVM_COVERAGE=0", "-DVM_SC=0", "-DVM_TRACE=1",
             "-DVL_USER_FATAL", "-DVL_USER_FINISH");   // the wrapper reports $fatal instead of aborting the JVM
 
-    /** Runtime sources of the Verilator include directory that every model links. */
-    static final List<String> RUNTIME_SOURCES = List.of("verilated", "verilated_dpi", "verilated_vcd_c", "verilated_threads");
+    /** Runtime sources of the Verilator include directory that every model links, besides its trace writer's. */
+    static final List<String> RUNTIME_SOURCES = List.of("verilated", "verilated_dpi", "verilated_threads");
 
     static final String WRAPPER_RESOURCE = "nvmekit_model.cpp";
 
     private final VerilatorInstallation tools;
+    private final TraceFormat format;
     private final int jobs;
     private final AtomicInteger verilatorRuns;
     private final AtomicInteger compilerRuns;
 
-    ModelBuilder(VerilatorInstallation tools, AtomicInteger verilatorRuns, AtomicInteger compilerRuns) {
+    ModelBuilder(VerilatorInstallation tools, TraceFormat format, AtomicInteger verilatorRuns, AtomicInteger compilerRuns) {
         this.tools = tools;
+        this.format = format;
         this.jobs = Math.max(1, Runtime.getRuntime().availableProcessors());
         this.verilatorRuns = verilatorRuns;
         this.compilerRuns = compilerRuns;
+    }
+
+    /** Verilator's flags for a model that writes {@code format}. */
+    static List<String> verilatorFlags(TraceFormat format) {
+        return VERILATOR_FLAGS.stream().map(f -> f.equals("--trace") ? format.verilatorFlag : f).toList();
+    }
+
+    /** The C++ compiler's flags for a model (and runtime) that writes {@code format}. */
+    static List<String> cxxFlags(TraceFormat format) {
+        List<String> flags = new ArrayList<>(CXX_FLAGS);
+        flags.addAll(format.defines);
+        return List.copyOf(flags);
+    }
+
+    /** The runtime sources a model that writes {@code format} links. */
+    static List<String> runtimeSources(TraceFormat format) {
+        List<String> sources = new ArrayList<>(RUNTIME_SOURCES);
+        sources.add(format.runtimeSource);
+        return List.copyOf(sources);
     }
 
     /** The C ABI wrapper's source text, shipped as a resource. */
@@ -74,7 +96,7 @@ final class ModelBuilder {
     /** Compiles the Verilator runtime into object files in {@code out}. */
     void buildRuntime(Path out) {
         List<List<String>> compiles = new ArrayList<>();
-        for (String name : RUNTIME_SOURCES) {
+        for (String name : runtimeSources(format)) {
             compiles.add(compileCommand(tools.includeDir().resolve(name + ".cpp"), out.resolve(name + ".o"), List.of()));
         }
         compileAll(compiles, out, "compiling the Verilator runtime");
@@ -87,7 +109,7 @@ final class ModelBuilder {
         Path obj = scratch.resolve("obj");
         List<String> cmd = new ArrayList<>();
         cmd.add(tools.verilator().toString());
-        cmd.addAll(VERILATOR_FLAGS);
+        cmd.addAll(verilatorFlags(format));
         cmd.addAll(List.of("-Mdir", obj.toString(), "--top-module", source.top(), top.toString()));
         source.blackBoxFiles().forEach(f -> cmd.add(f.toString()));
         verilatorRuns.incrementAndGet();
@@ -108,8 +130,9 @@ final class ModelBuilder {
         Files.writeString(exports, "{ global: nk_*; local: *; };\n");
         List<String> link = new ArrayList<>(List.of(tools.compiler().toString(), "-shared", "-o", out.resolve(LIBRARY).toString()));
         objects.forEach(o -> link.add(o.toString()));
-        for (String name : RUNTIME_SOURCES) link.add(runtime.resolve(name + ".o").toString());
+        for (String name : runtimeSources(format)) link.add(runtime.resolve(name + ".o").toString());
         link.addAll(List.of("-Wl,--version-script=" + exports, "-pthread"));
+        link.addAll(format.linkLibraries);
         compilerRuns.incrementAndGet();
         ToolRun.run(link, scratch).requireSuccess("linking the Verilator model of " + source.top(), ToolRun::compilerError);
     }
@@ -156,7 +179,7 @@ final class ModelBuilder {
     private List<String> compileCommand(Path source, Path object, List<String> extra) {
         List<String> cmd = new ArrayList<>();
         cmd.add(tools.compiler().toString());
-        cmd.addAll(CXX_FLAGS);
+        cmd.addAll(cxxFlags(format));
         cmd.add("-I" + tools.includeDir());
         cmd.add("-I" + tools.includeDir().resolve("vltstd"));
         cmd.addAll(extra);

@@ -79,10 +79,15 @@ public final class ModelCache {
         return compilerRuns.get();
     }
 
-    /** The content hash naming {@code source}'s entry. */
+    /** The content hash naming the entry of {@code source}'s VCD-writing model. */
     public String key(ModelSource source, VerilatorInstallation tools) {
+        return key(source, tools, TraceFormat.VCD);
+    }
+
+    /** The content hash naming the entry of {@code source}'s model that writes {@code format}. */
+    String key(ModelSource source, VerilatorInstallation tools, TraceFormat format) {
         MessageDigest md = CacheDirectory.sha256();
-        update(md, RECIPE, ModelBuilder.wrapperSource(), toolsKey(tools), String.join(" ", ModelBuilder.VERILATOR_FLAGS),
+        update(md, RECIPE, ModelBuilder.wrapperSource(), toolsKey(tools, format), String.join(" ", ModelBuilder.verilatorFlags(format)),
                 source.top(), source.verilog());
         for (Path f : source.blackBoxFiles()) {
             try {
@@ -94,22 +99,27 @@ public final class ModelCache {
         return HexFormat.of().formatHex(md.digest());
     }
 
-    /** The shared library of {@code source}'s model, built (once, by one JVM) if not cached. */
+    /** The shared library of {@code source}'s VCD-writing model, built (once, by one JVM) if not cached. */
     public Path library(ModelSource source, VerilatorInstallation tools) {
-        String key = key(source, tools);
+        return library(source, tools, TraceFormat.VCD);
+    }
+
+    /** The shared library of {@code source}'s model that writes {@code format}, built if not cached. */
+    Path library(ModelSource source, VerilatorInstallation tools, TraceFormat format) {
+        String key = key(source, tools, format);
         Path entry = models.obtain(key, (scratch, out) -> {
-            LOG.log(Level.INFO, "verilator: building model of {0} ({1}) in {2}", source.top(), key.substring(0, 12), models.root());
+            LOG.log(Level.INFO, "verilator: building model of {0} ({1}, {2}) in {3}", source.top(), format, key.substring(0, 12), models.root());
             long t0 = System.nanoTime();
-            ModelBuilder builder = new ModelBuilder(tools, verilatorRuns, compilerRuns);
-            builder.buildModel(source, runtimeObjects(tools, builder), scratch, out);
+            ModelBuilder builder = new ModelBuilder(tools, format, verilatorRuns, compilerRuns);
+            builder.buildModel(source, runtimeObjects(tools, format, builder), scratch, out);
             LOG.log(Level.INFO, "verilator: built model of {0} in {1} ms", source.top(), (System.nanoTime() - t0) / 1_000_000);
         });
         return entry.resolve(ModelBuilder.LIBRARY);
     }
 
-    private Path runtimeObjects(VerilatorInstallation tools, ModelBuilder builder) {
+    private Path runtimeObjects(VerilatorInstallation tools, TraceFormat format, ModelBuilder builder) {
         MessageDigest md = CacheDirectory.sha256();
-        update(md, RECIPE, "runtime", toolsKey(tools));
+        update(md, RECIPE, "runtime", toolsKey(tools, format));
         String key = HexFormat.of().formatHex(md.digest());
         return runtime.obtain(key, (scratch, out) -> {
             LOG.log(Level.INFO, "verilator: compiling the Verilator {0} runtime once into {1}", tools.version(), runtime.root());
@@ -117,9 +127,10 @@ public final class ModelCache {
         });
     }
 
-    private static String toolsKey(VerilatorInstallation tools) {
+    private static String toolsKey(VerilatorInstallation tools, TraceFormat format) {
         return String.join("\n", tools.version(), tools.includeDir().toString(), tools.compiler().toString(),
-                String.join(" ", ModelBuilder.CXX_FLAGS), String.join(" ", ModelBuilder.RUNTIME_SOURCES));
+                String.join(" ", ModelBuilder.cxxFlags(format)), String.join(" ", ModelBuilder.runtimeSources(format)),
+                String.join(" ", format.linkLibraries));
     }
 
     private static void update(MessageDigest md, String... parts) {

@@ -4,12 +4,15 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Translates the VCD scope filter of {@code SimulationOptions} into Verilator's
+ * Translates the waveform scope filter of {@code SimulationOptions} into Verilator's
  * {@code $dumpvars}-style selections ({@code "<levels> <hierarchy>"} per line).
  *
- * <p>Verilator names traced signals {@code TOP.<port>} for the model's ports and
- * {@code TOP.<top>.<instance>...<signal>} inside; a selection's level counts the hierarchy
- * steps below the matched scope, the signal's own name included.
+ * <p>Verilator traces the model's ports as {@code TOP.<port>} and the design as
+ * {@code TOP.<top>.<instance>...<signal>}; a selection's level counts the hierarchy steps below
+ * the matched scope, the signal's own name included. Every selection lies under
+ * {@code TOP.<top>}: the port copies directly under {@code TOP} are never dumped, so a
+ * waveform holds the design's hierarchy and names as the embedded backend writes them (the
+ * VCD writer of the C++ wrapper also drops the outer {@code TOP} scope itself).
  */
 final class VcdScopes {
     /** Stands for "every level below". */
@@ -20,20 +23,23 @@ final class VcdScopes {
 
     /**
      * @param scopes instance paths ({@code ""} = the top), empty for all
-     * @param depth  levels of hierarchy below the top to dump (1 = the top only), 0 for all
+     * @param depth  levels of hierarchy to dump counted from the top (1 = the top only), 0 for all
      */
     static String dumpvars(String top, Set<String> scopes, int depth) {
-        if (scopes.isEmpty() && depth == 0) return "";
         Set<String> selected = scopes.isEmpty() ? Set.of("") : new TreeSet<>(scopes);
         StringBuilder b = new StringBuilder();
         for (String s : selected) {
-            if (s.isEmpty()) {
-                // "TOP clk" is one level below TOP, "TOP top count" two: the top module's own signals.
-                b.append(depth == 0 ? ALL_LEVELS : depth + 1).append(" TOP\n");
-            } else {
-                b.append(depth == 0 ? ALL_LEVELS : depth).append(" TOP.").append(top).append('.').append(s).append('\n');
-            }
+            // A signal of the top is one level below TOP.<top>; one of instance a.b is one level
+            // below TOP.<top>.a.b but at depth 3 counted from the top.
+            int below = s.isEmpty() ? 0 : s.split("\\.").length;
+            int levels = depth == 0 ? ALL_LEVELS : depth - below;
+            if (levels <= 0) continue;
+            b.append(levels).append(" TOP.").append(top);
+            if (!s.isEmpty()) b.append('.').append(s);
+            b.append('\n');
         }
+        // Nothing left to dump (every scope is below the depth): a selection that matches no signal.
+        if (b.isEmpty()) b.append("1 TOP.").append(top).append(".\n");
         return b.toString();
     }
 }

@@ -18,6 +18,11 @@ import java.util.Objects;
  * <p>Needs Verilator 5 and g++ on the machine (Debian: {@code apt-get install -y verilator});
  * without them {@link #available()} is false and {@link #open} says how to install them. The
  * JVM needs {@code --enable-native-access=ALL-UNNAMED}.
+ *
+ * <p>Waveforms: {@link SimulationOptions#vcd()} writes a VCD with the design's hierarchy and
+ * names, as the embedded backend does; a file name ending in {@code .fst} writes GTKWave's FST
+ * instead (a model built with Verilator's {@code --trace-fst}, cached apart from the VCD one;
+ * its scopes keep Verilator's outer {@code TOP} scope).
  */
 public final class VerilatorBackend implements SimulatorBackend {
     private final ModelCache cache;
@@ -86,7 +91,7 @@ public final class VerilatorBackend implements SimulatorBackend {
      */
     Simulator open(Design design, ModelSource source, SimulationOptions options) {
         requireAvailable();
-        Path library = cache.library(source, tools);
+        Path library = cache.library(source, tools, TraceFormat.of(options.vcd()));
         return new VerilatorSimulator(design, library, options);
     }
 

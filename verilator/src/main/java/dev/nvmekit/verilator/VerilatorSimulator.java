@@ -48,6 +48,8 @@ final class VerilatorSimulator implements Simulator {
     private final boolean hasClock;
     private final SignalInfo resetPort;
     private final boolean resetActiveHigh;
+    private final SignalInfo[] asyncLowResets;
+    private boolean powerUpPending;
     private long cycle;
     private boolean dirty;
     private boolean closed;
@@ -126,6 +128,10 @@ final class VerilatorSimulator implements Simulator {
             for (SignalInfo s : signals) {
                 if (s.kind() == SignalInfo.Kind.INPUT) StoredBits.writeLong(data[s.id()], 0, bytes[s.id()], 0);
             }
+            asyncLowResets = design.topModule().clockDomains().stream()
+                    .filter(d -> d.kind() == ResetKind.ASYNC_LOW && d.reset().isPresent())
+                    .map(d -> byPath.get(d.reset().get())).filter(java.util.Objects::nonNull).distinct().toArray(SignalInfo[]::new);
+            powerUpPending = asyncLowResets.length > 0;
             if (options.vcd().isPresent()) {
                 Path vcd = options.vcd().get().toAbsolutePath();
                 java.nio.file.Files.createDirectories(vcd.getParent());
@@ -186,7 +192,7 @@ final class VerilatorSimulator implements Simulator {
         SignalInfo s = byPath.get(path);
         if (s != null) return s;
         if (invisible.containsKey(path)) {
-            throw new SimulationException("signal " + path + " of " + design.top() + " was optimised out of the Verilator model ("
+            throw new SimulationException("signal '" + path + "' of " + design.top() + " was optimised out of the Verilator model ("
                     + invisible.get(path) + " is not public); peek a signal that drives it instead");
         }
         throw new SimulationException(SignalNames.unknown("signal", path, design.top(), byPath.keySet()));
@@ -205,10 +211,10 @@ final class VerilatorSimulator implements Simulator {
     private SignalInfo pokable(SignalInfo s) {
         SignalInfo c = checked(s);
         if (c.kind() != SignalInfo.Kind.INPUT) {
-            throw new SimulationException("cannot poke " + c.path() + ": it is " + (c.kind() == SignalInfo.Kind.OUTPUT ? "an output" : "an internal signal")
+            throw new SimulationException("cannot poke '" + c.path() + "': it is " + (c.kind() == SignalInfo.Kind.OUTPUT ? "an output" : "an internal signal")
                     + "; only top-level inputs of " + design.top() + " can be driven");
         }
-        if (isClock[c.id()]) throw new SimulationException("cannot poke " + c.path() + ": the simulator drives this clock; use step()");
+        if (isClock[c.id()]) throw new SimulationException("cannot poke '" + c.path() + "': it is a clock the simulator toggles; use step()");
         return c;
     }
 
@@ -220,7 +226,7 @@ final class VerilatorSimulator implements Simulator {
         if (w < 64) {
             long mask = (1L << w) - 1;
             boolean fits = (value & ~mask) == 0 || (s.signed() && value < 0 && value >= -(1L << (w - 1)));
-            if (!fits) throw tooWide(s, BigInteger.valueOf(value));
+            if (!fits) throw tooWide(s, "value " + value);
             pattern = value & mask;
         }
         StoredBits.writeLong(data[s.id()], 0, bytes[s.id()], pattern);
@@ -232,25 +238,29 @@ final class VerilatorSimulator implements Simulator {
         SignalInfo s = pokable(input);
         BigInteger pattern = value;
         if (value.signum() < 0) {
-            if (!s.signed() || value.bitLength() >= s.width()) throw tooWide(s, value);
+            if (!s.signed() || value.bitLength() >= s.width()) throw tooWide(s, hex(value));
             pattern = value.add(BigInteger.ONE.shiftLeft(s.width()));
         } else if (value.bitLength() > s.width()) {
-            throw tooWide(s, value);
+            throw tooWide(s, hex(value));
         }
         StoredBits.writeBig(data[s.id()], 0, bytes[s.id()], pattern);
         dirty = true;
     }
 
-    private SimulationException tooWide(SignalInfo s, BigInteger value) {
-        return new SimulationException("value " + value + " (0x" + value.toString(16) + ") does not fit " + s.path() + ", which is "
-                + (s.signed() ? "signed " : "") + s.width() + " bits wide");
+    private static String hex(BigInteger value) {
+        return "value " + value + " (0x" + value.toString(16) + ")";
+    }
+
+    private static SimulationException tooWide(SignalInfo s, String value) {
+        return new SimulationException(value + " does not fit '" + s.path() + "' of " + s.width()
+                + (s.signed() ? " signed" : "") + " bits; mask it or widen the port");
     }
 
     @Override
     public long peek(SignalInfo signal) {
         SignalInfo s = checked(signal);
         if (s.width() > 64) {
-            throw new SimulationException("signal " + s.path() + " is " + s.width() + " bits wide; read it with peekBig");
+            throw new SimulationException("'" + s.path() + "' is " + s.width() + " bits wide; read it with peekBig");
         }
         settle();
         long v = StoredBits.readLong(data[s.id()], 0, bytes[s.id()]);
@@ -265,7 +275,28 @@ final class VerilatorSimulator implements Simulator {
         return v.bitLength() > s.width() ? v.and(BigInteger.ONE.shiftLeft(s.width()).subtract(BigInteger.ONE)) : v;
     }
 
+    /**
+     * An asynchronous active-low reset input starts at 0, that is asserted. The embedded backend
+     * resets such a domain when it first settles with the reset still low (as Icarus does, where
+     * the input's change from x to 0 at time 0 is an edge); Verilator sees no edge in an input
+     * that was always 0. So at the first evaluation, a reset still low is raised and lowered once,
+     * before time 0 and outside the waveform.
+     */
+    private void powerUp() {
+        powerUpPending = false;
+        List<SignalInfo> low = new ArrayList<>();
+        for (SignalInfo r : asyncLowResets) {
+            if (StoredBits.readLong(data[r.id()], 0, bytes[r.id()]) == 0) low.add(r);
+        }
+        if (low.isEmpty()) return;
+        for (SignalInfo r : low) StoredBits.writeLong(data[r.id()], 0, bytes[r.id()], 1);
+        model.eval();
+        for (SignalInfo r : low) StoredBits.writeLong(data[r.id()], 0, bytes[r.id()], 0);
+        dirty = true;
+    }
+
     private void settle() {
+        if (powerUpPending) powerUp();
         if (dirty) {
             model.eval();
             dirty = false;
@@ -275,11 +306,12 @@ final class VerilatorSimulator implements Simulator {
     @Override
     public void step(int cycles) {
         open();
-        if (cycles < 0) throw new SimulationException("cannot step " + cycles + " cycles: the count must be >= 0");
+        if (cycles < 0) throw new SimulationException("cannot step " + cycles + " cycles; time only goes forward");
         if (!hasClock) {
             throw new SimulationException(design.top() + " has no clock input clk: name its clock with SimulationOptions.withClocks(...)");
         }
         if (cycles == 0) return;
+        if (powerUpPending) powerUp();
         model.step(cycles);
         dirty = false;
         cycle += cycles;
@@ -324,7 +356,7 @@ final class VerilatorSimulator implements Simulator {
             throw new SimulationException("memory handle " + m.path() + " does not belong to this simulation of " + design.top());
         }
         if (index < 0 || index >= m.depth()) {
-            throw new SimulationException("index " + index + " is outside memory " + m.path() + " (depth " + m.depth() + ")");
+            throw new SimulationException("index " + index + " is outside memory '" + m.path() + "' of depth " + m.depth());
         }
         return memoryById[id];
     }
@@ -340,8 +372,8 @@ final class VerilatorSimulator implements Simulator {
     public void writeMemory(MemoryInfo memory, int index, BigInteger value) {
         MemoryInfo m = checked(memory, index);
         if (value.signum() < 0 || value.bitLength() > m.width()) {
-            throw new SimulationException("value " + value + " does not fit a " + m.width() + "-bit word of memory " + m.path()
-                    + " (give the bit pattern, 0 <= value < 2^" + m.width() + ")");
+            throw new SimulationException("value " + value + " (0x" + value.toString(16) + ") does not fit '" + m.path() + "[" + index + "]' of "
+                    + m.width() + " bits; give the word's bit pattern, 0 <= value < 2^" + m.width());
         }
         int b = memoryBytes[m.id()];
         StoredBits.writeBig(memoryData[m.id()], (long) index * b, b, value);
@@ -356,6 +388,6 @@ final class VerilatorSimulator implements Simulator {
     }
 
     private void open() {
-        if (closed) throw new SimulationException("the Verilator simulation of " + design.top() + " is closed");
+        if (closed) throw new SimulationException("the simulation of " + design.top() + " is closed; open a new one");
     }
 }

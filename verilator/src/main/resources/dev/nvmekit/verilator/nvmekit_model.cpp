@@ -1,4 +1,5 @@
-// nvmekit C ABI over one Verilator model (built with --prefix Vmodel --public-flat-rw --trace).
+// nvmekit C ABI over one Verilator model (built with --prefix Vmodel --public-flat-rw and either
+// --trace, for VCD, or --trace-fst with -DVM_TRACE_FST=1, for FST).
 //
 // Java loads the shared library with java.lang.foreign and calls only the extern "C" nk_*
 // functions below; every other symbol is hidden by a linker version script so that several
@@ -10,7 +11,11 @@
 #include "Vmodel.h"
 #include "verilated.h"
 #include "verilated_syms.h"
+#if VM_TRACE_FST
+#include "verilated_fst_c.h"
+#else
 #include "verilated_vcd_c.h"
+#endif
 
 #include <cstdint>
 #include <cstring>
@@ -19,6 +24,70 @@
 #include <vector>
 
 namespace {
+
+#if VM_TRACE_FST
+using TraceFile = VerilatedFstC;
+#else
+using TraceFile = VerilatedVcdC;
+
+// Verilator declares the whole design inside an outer scope named after the model ("TOP"),
+// beside copies of the top's ports. The embedded simulator's VCDs start at the top module.
+// The port copies are left out by the $dumpvars selection (see VcdScopes); this file drops the
+// outer scope's $scope/$upscope pair from the header, so that VCDs of both backends have the
+// same hierarchy and names ("memory_top.ctr.acc").
+class TopScopeStrippedFile final : public VerilatedVcdFile {
+    std::string m_header;  // header text held back until $enddefinitions
+    bool m_inBody = false;
+
+    bool writeAll(const std::string& text) {
+        const char* p = text.data();
+        ssize_t left = static_cast<ssize_t>(text.size());
+        while (left > 0) {
+            const ssize_t got = VerilatedVcdFile::write(p, left);
+            if (got <= 0) return false;
+            p += got;
+            left -= got;
+        }
+        return true;
+    }
+
+    static std::string stripped(const std::string& header) {
+        std::string out = header;
+        const std::string scope = "$scope module TOP $end\n";
+        const size_t open = out.find(scope);
+        if (open == std::string::npos) return out;
+        const size_t openLine = out.rfind('\n', open);
+        const size_t from = openLine == std::string::npos ? 0 : openLine + 1;
+        out.erase(from, open + scope.size() - from);
+        const std::string up = "$upscope $end\n";
+        const size_t close = out.rfind(up, out.find("$enddefinitions"));
+        if (close == std::string::npos) return header;
+        const size_t closeLine = out.rfind('\n', close);
+        const size_t cfrom = closeLine == std::string::npos ? 0 : closeLine + 1;
+        out.erase(cfrom, close + up.size() - cfrom);
+        return out;
+    }
+
+public:
+    ssize_t write(const char* bufp, ssize_t len) override {
+        if (m_inBody) return VerilatedVcdFile::write(bufp, len);
+        m_header.append(bufp, static_cast<size_t>(len));
+        const size_t end = m_header.find("$enddefinitions $end\n");
+        if (end == std::string::npos) return len;
+        m_inBody = true;
+        const size_t split = end + std::strlen("$enddefinitions $end\n");
+        const std::string text = stripped(m_header.substr(0, split)) + m_header.substr(split);
+        m_header.clear();
+        return writeAll(text) ? len : -1;
+    }
+
+    void close() override {
+        if (!m_inBody && !m_header.empty()) writeAll(m_header);  // a header cut short: keep what there is
+        m_header.clear();
+        VerilatedVcdFile::close();
+    }
+};
+#endif
 
 // A Verilog $fatal/$stop or an internal Verilator error, carried to the nk_* entry point that
 // caused it instead of aborting the JVM.
@@ -36,7 +105,10 @@ struct Clock {
 struct Sim {
     VerilatedContext* ctx = nullptr;
     Vmodel* model = nullptr;
-    VerilatedVcdC* vcd = nullptr;
+    TraceFile* vcd = nullptr;  // the open trace, VCD or FST
+#if !VM_TRACE_FST
+    TopScopeStrippedFile* vcdFile = nullptr;
+#endif
     std::vector<Clock> clocks;
     uint64_t time = 0;
     uint64_t cycle = 0;
@@ -155,6 +227,9 @@ void nk_destroy(void* h) {
             flushPendingDump(s);
             s->vcd->close();
             delete s->vcd;
+#if !VM_TRACE_FST
+            delete s->vcdFile;
+#endif
         }
         s->model->final();
     } catch (const std::exception&) {
@@ -218,12 +293,17 @@ int64_t nk_time(void* h) { return static_cast<int64_t>(static_cast<Sim*>(h)->tim
 
 int64_t nk_cycle(void* h) { return static_cast<int64_t>(static_cast<Sim*>(h)->cycle); }
 
-// Opens a VCD. scopes: lines "<levels> <hierarchy>" in $dumpvars form (e.g. "3 TOP.top.u"),
+// Opens the trace (VCD, or FST in a model built for it). scopes: lines "<levels> <hierarchy>" in $dumpvars form (e.g. "3 TOP.top.u"),
 // empty for everything. Only times whose primary-clock cycle count lies in from..to are dumped.
 int32_t nk_trace_open(void* h, const char* path, const char* scopes, int64_t from, int64_t to) {
     Sim* s = static_cast<Sim*>(h);
     return guarded(s, [&] {
-        s->vcd = new VerilatedVcdC();
+#if VM_TRACE_FST
+        s->vcd = new VerilatedFstC();
+#else
+        s->vcdFile = new TopScopeStrippedFile();
+        s->vcd = new VerilatedVcdC(s->vcdFile);
+#endif
         std::string lines(scopes);
         size_t pos = 0;
         while (pos < lines.size()) {
@@ -238,7 +318,7 @@ int32_t nk_trace_open(void* h, const char* path, const char* scopes, int64_t fro
         s->vcd->set_time_unit("1ps");
         s->vcd->set_time_resolution("1ps");
         s->vcd->open(path);
-        if (!s->vcd->isOpen()) throw std::runtime_error(std::string("cannot open VCD file ") + path);
+        if (!s->vcd->isOpen()) throw std::runtime_error(std::string("cannot open trace file ") + path);
         s->vcdFrom = static_cast<uint64_t>(from);
         s->vcdTo = static_cast<uint64_t>(to);
         s->dumpPending = true;  // time 0, written with the first step

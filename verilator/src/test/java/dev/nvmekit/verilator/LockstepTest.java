@@ -28,7 +28,7 @@ class LockstepTest {
     @ValueSource(strings = {"counter", "memory_top"})
     void sameValuesEveryCycle(String which) {
         assumeTrue(VERILATOR.available(), () -> "Verilator lockstep skipped: " + VERILATOR.unavailableReason());
-        Design design = which.equals("counter") ? BackendContract.COUNTER : BackendContract.MEMORY_TOP;
+        Design design = which.equals("counter") ? TestDesigns.counter() : TestDesigns.memoryTop();
         try (Simulator v = VERILATOR.open(design, SimulationOptions.defaults());
              Simulator e = new EmbeddedBackend().open(design, SimulationOptions.defaults())) {
             List<SignalInfo> inputs = v.signals().stream()

@@ -51,7 +51,7 @@ public final class Bundle {
     public Signal get(String field) {
         Signal s = signals.get(field);
         if (s == null) {
-            throw new DesignException(List.of(Diagnostic.error(SourceCapture.caller(), owner.moduleBaseName(), prefix,
+            throw new DesignException(List.of(Diagnostic.error(SourceCapture.errorSite(SourceCapture.caller()), owner.moduleBaseName(), prefix,
                     "bundle '" + prefix + "' has no field '" + field + "'; its fields are " + spec.describe())));
         }
         return s;
@@ -69,7 +69,7 @@ public final class Bundle {
             if (!f.flipped()) parts.add(signals.get(f.name()).asUnsigned());
         }
         if (parts.isEmpty()) {
-            throw new DesignException(List.of(Diagnostic.error(SourceCapture.caller(), owner.moduleBaseName(), prefix,
+            throw new DesignException(List.of(Diagnostic.error(SourceCapture.errorSite(SourceCapture.caller()), owner.moduleBaseName(), prefix,
                     "bundle '" + prefix + "' has no forward fields to pack")));
         }
         return Values.concat(parts);

@@ -306,19 +306,34 @@ public abstract non-sealed class Component extends ComponentBase {
         return Declarations.bundle(this, prefix, spec, Signal.Kind.WIRE, Signal.Kind.WIRE, SourceCapture.caller());
     }
 
-    /** A stream this component consumes: valid and payload in, ready out. */
-    protected final Stream streamIn(String prefix, BundleSpec payload) {
+    /** A stream this component consumes: valid and payload in, ready out; {@code payload()} is a {@code T}. */
+    protected final <T> Stream<T> streamIn(String prefix, PayloadType<T> payload) {
         return Declarations.stream(this, prefix, payload, Signal.Kind.INPUT, Signal.Kind.OUTPUT, SourceCapture.caller());
     }
 
-    /** A stream this component produces: valid and payload out, ready in. */
-    protected final Stream streamOut(String prefix, BundleSpec payload) {
+    /** A stream this component produces: valid and payload out, ready in; {@code payload()} is a {@code T}. */
+    protected final <T> Stream<T> streamOut(String prefix, PayloadType<T> payload) {
         return Declarations.stream(this, prefix, payload, Signal.Kind.OUTPUT, Signal.Kind.INPUT, SourceCapture.caller());
     }
 
     /** A stream of wires inside this component (between two children, or to name a stage). */
-    protected final Stream streamWire(String prefix, BundleSpec payload) {
+    protected final <T> Stream<T> streamWire(String prefix, PayloadType<T> payload) {
         return Declarations.stream(this, prefix, payload, Signal.Kind.WIRE, Signal.Kind.WIRE, SourceCapture.caller());
+    }
+
+    /** A stream this component consumes, its payload used as a {@link Bundle} of {@code payload}'s fields. */
+    protected final Stream<Bundle> streamIn(String prefix, BundleSpec payload) {
+        return Declarations.stream(this, prefix, PayloadType.bundle(payload), Signal.Kind.INPUT, Signal.Kind.OUTPUT, SourceCapture.caller());
+    }
+
+    /** A stream this component produces, its payload used as a {@link Bundle} of {@code payload}'s fields. */
+    protected final Stream<Bundle> streamOut(String prefix, BundleSpec payload) {
+        return Declarations.stream(this, prefix, PayloadType.bundle(payload), Signal.Kind.OUTPUT, Signal.Kind.INPUT, SourceCapture.caller());
+    }
+
+    /** A stream of wires, its payload used as a {@link Bundle} of {@code payload}'s fields. */
+    protected final Stream<Bundle> streamWire(String prefix, BundleSpec payload) {
+        return Declarations.stream(this, prefix, PayloadType.bundle(payload), Signal.Kind.WIRE, Signal.Kind.WIRE, SourceCapture.caller());
     }
 
     /** {@code count} unsigned input ports {@code <name>_0..}. */

@@ -127,7 +127,7 @@ abstract sealed class ComponentBase permits Component {
     private final Map<Component, Domain> childDomains = new LinkedHashMap<>();
 
     final void reportError(SourceLocation at, String signal, String message) {
-        diagnostics.add(Diagnostic.error(at, baseName, signal, message));
+        diagnostics.add(Diagnostic.error(SourceCapture.errorSite(at), baseName, signal, message));
     }
 
     final void reportWarning(SourceLocation at, String signal, String message) {

@@ -32,14 +32,17 @@ final class Declarations {
         return 1;
     }
 
-    static Stream stream(Component c, String prefix, BundleSpec payload, Signal.Kind forward, Signal.Kind back, SourceLocation at) {
+    static <T> Stream<T> stream(Component c, String prefix, PayloadType<T> type, Signal.Kind forward, Signal.Kind back, SourceLocation at) {
+        BundleSpec payload = type.spec();
         String problem = Stream.payloadProblem(payload);
         if (problem != null) {
             c.reportError(at, prefix, "stream '" + prefix + "': " + problem);
-            payload = new BundleSpec(payload.fields().stream().filter(f -> !f.flipped()
+            // Declare only the fields that can be payload; the error above already stops elaboration.
+            BundleSpec usable = new BundleSpec(payload.fields().stream().filter(f -> !f.flipped()
                     && !f.name().equals(Stream.VALID) && !f.name().equals(Stream.READY)).toList());
+            return new Stream<>(bundle(c, prefix, Stream.handshake(usable), forward, back, at), PayloadType.of(usable, type::view));
         }
-        return new Stream(bundle(c, prefix, Stream.handshake(payload), forward, back, at), payload);
+        return new Stream<>(bundle(c, prefix, Stream.handshake(payload), forward, back, at), type);
     }
 
     /** Signals {@code <prefix>_<field>} (just {@code <field>} for an empty prefix). */

@@ -58,7 +58,7 @@ public class ImportedModule extends Component {
     public final Signal port(String name) {
         Signal s = portSignals.get(name);
         if (s == null) {
-            throw new DesignException(List.of(Diagnostic.error(SourceCapture.caller(), moduleBaseName(), name,
+            throw new DesignException(List.of(Diagnostic.error(SourceCapture.errorSite(SourceCapture.caller()), moduleBaseName(), name,
                     "module '" + moduleBaseName() + "' has no port '" + name + "'; its ports are " + portSignals.keySet())));
         }
         return s;
@@ -80,10 +80,10 @@ public class ImportedModule extends Component {
      * consumes when valid is an input, one it produces when valid is an output. Widths,
      * signedness and directions must match the ports.
      */
-    protected final Stream streamPort(String prefix, BundleSpec payload) {
+    protected final Stream<Bundle> streamPort(String prefix, BundleSpec payload) {
         String problem = Stream.payloadProblem(payload);
         if (problem != null) throw error(prefix, "stream '" + prefix + "': " + problem);
-        return new Stream(bundlePort(prefix, Stream.handshake(payload)), payload);
+        return new Stream<>(bundlePort(prefix, Stream.handshake(payload)), PayloadType.bundle(payload));
     }
 
     /**

@@ -81,7 +81,7 @@ final class Scopes {
     /** Records an error at the caller's line against {@code scope}, or throws at once without one. */
     static void report(Component scope, String message) {
         if (scope == null) {
-            throw new DesignException(List.of(Diagnostic.error(SourceCapture.caller(), "<constant>", "", message)));
+            throw new DesignException(List.of(Diagnostic.error(SourceCapture.errorSite(SourceCapture.caller()), "<constant>", "", message)));
         }
         scope.reportError(SourceCapture.caller(), "", message);
     }

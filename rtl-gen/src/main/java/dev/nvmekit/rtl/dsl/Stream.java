@@ -8,16 +8,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A valid/ready handshake carrying a payload bundle: the bundle {@code <prefix>_valid},
+ * A valid/ready handshake carrying a payload: the bundle {@code <prefix>_valid},
  * {@code <prefix>_ready} (flipped), then {@code <prefix>_<field>} for each payload field. A
  * transfer happens on a clock edge where both valid and ready are 1 ({@link #fire()}). The
  * usual rules apply (AXI4-Stream, SpinalHDL {@code Stream}): once valid is 1 the producer keeps
  * it and the payload unchanged until the transfer; valid must not wait for ready.
  *
- * <p>Declared by a component with {@code streamIn(prefix, payload)} (a stream it consumes),
- * {@code streamOut} (one it produces) or {@code streamWire}.
+ * <p>{@code T} is the Java type of the payload, given by a {@link PayloadType}: a class of your
+ * own ({@code Stream<Cmd>}, then {@code s.payload().opcode}), one {@link Signal}
+ * ({@code Stream<Signal>}) or the untyped {@link Bundle} ({@code Stream<Bundle>},
+ * {@code s.payload().get("x")}). Declared by a component with {@code streamIn(prefix, type)} (a
+ * stream it consumes), {@code streamOut} (one it produces) or {@code streamWire}; streams
+ * connect when their payload fields are the same, whatever their Java types.
+ *
+ * @param <T> the Java type of the payload
  */
-public final class Stream {
+public final class Stream<T> {
     /** Field names of the handshake; a payload may not reuse them. */
     public static final String VALID = "valid";
     public static final String READY = "ready";
@@ -28,12 +34,41 @@ public final class Stream {
     public final Signal ready;
     private final Bundle bundle;
     private final BundleSpec payload;
+    private final PayloadType<T> type;
+    private final T view;
 
-    Stream(Bundle bundle, BundleSpec payload) {
+    Stream(Bundle bundle, PayloadType<T> type) {
         this.bundle = bundle;
-        this.payload = payload;
+        this.type = type;
+        this.payload = type.spec();
         this.valid = bundle.get(VALID);
         this.ready = bundle.get(READY);
+        java.util.Map<String, Signal> fields = new java.util.LinkedHashMap<>();
+        for (BundleSpec.Field f : payload.fields()) fields.put(f.name(), bundle.get(f.name()));
+        this.view = type.view(new Bundle(bundle.owner(), bundle.prefix(), payload, fields));
+    }
+
+    /** The payload as its Java type: your class's fields, the one {@link Signal}, or the {@link Bundle}. */
+    public T payload() {
+        return view;
+    }
+
+    /** The payload's type. */
+    public PayloadType<T> payloadType() {
+        return type;
+    }
+
+    /**
+     * The same signals seen with another Java type of the same fields (e.g. a {@code Stream<Bundle>}
+     * of an imported block as your {@code Stream<Cmd>}); different fields are an error at your line.
+     */
+    public <U> Stream<U> as(PayloadType<U> other) {
+        if (!other.spec().equals(payload)) {
+            throw new DesignException(List.of(Diagnostic.error(SourceCapture.errorSite(SourceCapture.caller()), bundle.owner().moduleBaseName(),
+                    bundle.prefix(), "stream '" + bundle.prefix() + "' " + payload.describe() + " cannot be seen as " + other.spec().describe()
+                            + "; their fields differ")));
+        }
+        return new Stream<>(bundle, other);
     }
 
     /** The spec of a stream bundle: valid, flipped ready, then the payload fields. */
@@ -58,10 +93,10 @@ public final class Stream {
         return null;
     }
 
-    /** The payload field {@code field}. */
+    /** The payload field {@code field} (whatever the payload's Java type). */
     public Signal payload(String field) {
         if (payload.field(field).isEmpty()) {
-            throw new DesignException(List.of(Diagnostic.error(SourceCapture.caller(), bundle.owner().moduleBaseName(),
+            throw new DesignException(List.of(Diagnostic.error(SourceCapture.errorSite(SourceCapture.caller()), bundle.owner().moduleBaseName(),
                     bundle.prefix(), "stream '" + bundle.prefix() + "' has no payload field '" + field + "'; its payload is "
                             + payload.describe())));
         }
@@ -81,7 +116,7 @@ public final class Stream {
     /** The payload packed into one value, the first field in the most significant bits. */
     public Value payloadBits() {
         if (payload.fields().isEmpty()) {
-            throw new DesignException(List.of(Diagnostic.error(SourceCapture.caller(), bundle.owner().moduleBaseName(),
+            throw new DesignException(List.of(Diagnostic.error(SourceCapture.errorSite(SourceCapture.caller()), bundle.owner().moduleBaseName(),
                     bundle.prefix(), "stream '" + bundle.prefix() + "' has an empty payload; there are no bits to pack")));
         }
         return Values.concat(payloadSignals().stream().map(Value::asUnsigned).toList());
@@ -105,7 +140,7 @@ public final class Stream {
     }
 
     /** Drives this stream's payload fields from {@code source}'s (valid and ready untouched). */
-    public void setPayloadFrom(Stream source) {
+    public void setPayloadFrom(Stream<?> source) {
         SourceLocation at = SourceCapture.caller();
         if (!payload.equals(source.payload)) {
             bundle.owner().reportError(at, bundle.prefix(), "cannot copy the payload of stream '" + source.prefix() + "' "
@@ -124,7 +159,7 @@ public final class Stream {
     }
 
     /** Connects this stream to {@code source}: valid and payload from it, ready back to it. */
-    public void connectFrom(Stream source) {
+    public void connectFrom(Stream<?> source) {
         SourceLocation at = SourceCapture.caller();
         if (!payload.equals(source.payload)) {
             Component reporter = source.bundle.owner() == bundle.owner().parentComponent() ? source.bundle.owner() : bundle.owner();

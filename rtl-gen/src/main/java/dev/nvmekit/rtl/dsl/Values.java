@@ -46,7 +46,7 @@ final class Values {
     static Value concat(List<? extends Value> parts) {
         if (parts.isEmpty()) {
             // No value means no component to record the error in: fail at once, at the user's line.
-            throw new DesignException(List.of(Diagnostic.error(SourceCapture.caller(), "<constant>", "", "cat needs at least one value")));
+            throw new DesignException(List.of(Diagnostic.error(SourceCapture.errorSite(SourceCapture.caller()), "<constant>", "", "cat needs at least one value")));
         }
         Component s = Scopes.common(parts);
         List<Expr> exprs = new ArrayList<>();

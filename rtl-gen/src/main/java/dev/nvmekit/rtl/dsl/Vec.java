@@ -38,7 +38,7 @@ public final class Vec<S extends Signal> implements Iterable<S> {
     /** Element {@code i}; an index out of range is an error at the caller's line. */
     public S get(int i) {
         if (i < 0 || i >= elements.size()) {
-            throw new DesignException(List.of(Diagnostic.error(SourceCapture.caller(), elements.getFirst().owner().moduleBaseName(),
+            throw new DesignException(List.of(Diagnostic.error(SourceCapture.errorSite(SourceCapture.caller()), elements.getFirst().owner().moduleBaseName(),
                     name, "index " + i + " is outside vector '" + name + "' of " + elements.size() + " elements")));
         }
         return elements.get(i);

@@ -43,10 +43,8 @@ final class MemoryConversion {
         SignalType word = SignalType.unsigned(width);
         Memory shape = new Memory(name, word, depth, List.of(), List.of(), List.of(), at);
         int wrPorts = c.integer("WR_PORTS");
-        if (c.flag("RD_WIDE_CONTINUATION") || c.flag("WR_WIDE_CONTINUATION")) {
-            conversion.error(at, name, "memory '" + name + "' has wide ports; the importer reads one word per port");
-            return;
-        }
+        // A wide port (RD_/WR_WIDE_CONTINUATION) is listed as consecutive one-word sub-ports, each with its own
+        // address (the low address bits fixed per sub-port), so every sub-port converts as a port of its own.
         List<Memory.Write> writes = new ArrayList<>();
         List<Expr> writeAddresses = new ArrayList<>();
         List<Expr> writeMasks = new ArrayList<>();
@@ -112,7 +110,19 @@ final class MemoryConversion {
             }
             List<Integer> transparent = new ArrayList<>();
             for (int j = 0; j < wrPorts; j++) if (c.bit("RD_TRANSPARENCY_MASK", i * wrPorts + j)) transparent.add(j);
-            if (transparent.isEmpty() && reset == null) {
+            String powerUp = null;
+            BigInteger[] initial = readInitialValue(c, i, width);
+            if (initial != null) {
+                // The read register had an initial value (Yosys merged "reg q = v; always @(posedge clk) q <= mem[a]"):
+                // a flag, set at power-up, selects it until the first edge that updates the port.
+                powerUp = conversion.names.unique(data + "_powerup");
+                Expr updated = v.vector(new int[] {c.port("RD_EN")[i]});
+                if (srst != null && !c.bit("RD_CE_OVER_SRST", i)) updated = Expr.Binary.of(BinaryOp.OR, updated, srst);
+                Expr flag = new Expr.Ref(powerUp, SignalType.BIT);
+                conversion.registers.add(new Register(powerUp, SignalType.BIT, d.name(),
+                        Expr.Mux.of(updated, BitVectors.literal(BigInteger.ZERO, 1), flag), Optional.empty(), Optional.of(BigInteger.ONE), at));
+            }
+            if (transparent.isEmpty() && reset == null && powerUp == null) {
                 reads.add(new Memory.SyncRead(data, d.name(), addr, en, at));
                 continue;
             }
@@ -135,6 +145,13 @@ final class MemoryConversion {
             if (reset != null) {
                 BigInteger cleared = YosysNetlist.bitsOf(c.parameters().get("RD_SRST_VALUE")).shiftRight(i * width);
                 out = Expr.Mux.of(new Expr.Ref(reset, SignalType.BIT), BitVectors.literal(cleared, width), out);
+            }
+            if (powerUp != null) {
+                // Bits the initial value leaves undefined (x) keep whatever the RAM read holds.
+                Expr init = BitVectors.literal(initial[0], width);
+                Expr atPowerUp = initial[1].equals(mask(width)) ? init
+                        : Expr.Binary.of(BinaryOp.OR, init, Expr.Binary.of(BinaryOp.AND, out, BitVectors.literal(initial[1].not().and(mask(width)), width)));
+                out = Expr.Mux.of(new Expr.Ref(powerUp, SignalType.BIT), atPowerUp, out);
             }
             conversion.drive(data, out, at);
         }
@@ -163,10 +180,39 @@ final class MemoryConversion {
         return Arrays.copyOfRange(all, index * width, (index + 1) * width);
     }
 
-    /** Initial contents from the INIT parameter (word 0 in the least significant bits); empty when all undefined. */
-    private static List<BigInteger> init(YosysNetlist.Cell c, int width, int depth) {
+    /**
+     * Read port {@code i}'s power-up value from RD_INIT_VALUE as {value, mask of defined bits},
+     * or null when every bit is undefined.
+     */
+    private static BigInteger[] readInitialValue(YosysNetlist.Cell c, int i, int width) {
+        String all = c.parameters().getOrDefault("RD_INIT_VALUE", "");
+        int end = all.length() - i * width;
+        if (end - width < 0) return null;
+        String bits = all.substring(end - width, end);
+        BigInteger value = BigInteger.ZERO;
+        BigInteger defined = BigInteger.ZERO;
+        for (int b = 0; b < width; b++) {
+            char ch = bits.charAt(width - 1 - b);
+            if (ch == '1') value = value.setBit(b);
+            if (ch == '0' || ch == '1') defined = defined.setBit(b);
+        }
+        return defined.signum() == 0 ? null : new BigInteger[] {value, defined};
+    }
+
+    private static BigInteger mask(int width) {
+        return BigInteger.ONE.shiftLeft(width).subtract(BigInteger.ONE);
+    }
+
+    /**
+     * Initial contents from the INIT parameter (word 0 in the least significant bits, x as 0);
+     * empty when all undefined, unless the import fixes undefined power-up values at zero.
+     */
+    private List<BigInteger> init(YosysNetlist.Cell c, int width, int depth) {
         String init = c.parameters().getOrDefault("INIT", "");
-        if (init.chars().noneMatch(ch -> ch == '0' || ch == '1')) return List.of();
+        if (init.chars().noneMatch(ch -> ch == '0' || ch == '1')) {
+            // One zero word stands for all: an IR memory's words past its init list are zero.
+            return conversion.powerUp == PowerUp.ZERO ? List.of(BigInteger.ZERO) : List.of();
+        }
         BigInteger all = YosysNetlist.bitsOf(init);
         List<BigInteger> words = new ArrayList<>();
         BigInteger mask = BigInteger.ONE.shiftLeft(width).subtract(BigInteger.ONE);

@@ -55,9 +55,12 @@ final class NetlistConversion {
     private final java.util.Set<String> drivenPorts = new java.util.HashSet<>();
     private ClockPlan clocks;
 
-    NetlistConversion(YosysNetlist netlist, String moduleName) {
+    final PowerUp powerUp;
+
+    NetlistConversion(YosysNetlist netlist, String moduleName, PowerUp powerUp) {
         this.netlist = netlist;
         this.moduleName = moduleName;
+        this.powerUp = powerUp;
     }
 
     /** The module, or a {@link DesignException} listing every construct that cannot be imported. */

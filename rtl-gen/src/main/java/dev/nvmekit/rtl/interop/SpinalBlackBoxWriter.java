@@ -19,8 +19,9 @@ import java.util.Set;
  * {@code nvme_frontend}). Following SpinalHDL's documented BlackBox API: ports live in
  * {@code val io = new Bundle {...}} with {@code noIoPrefix()} so that their Verilog names are
  * unchanged, ports that share a prefix ({@code cmd_valid}, {@code cmd_ready}, ...) become a
- * nested bundle (SpinalHDL joins the names with {@code _}), the main clock domain is mapped with
- * {@code mapClockDomain}, the generator parameters are recorded as constants of a companion
+ * nested bundle (SpinalHDL joins the names with {@code _}), the clock domain is mapped with
+ * {@code mapClockDomain} (with several, every domain but the main one is a {@code ClockDomain}
+ * parameter of the class, mapped with {@code mapClockDomain(domain, clock = ..., reset = ...)}), the generator parameters are recorded as constants of a companion
  * object (the emitted module is already specialised), and {@code addRTLPath} names the Verilog.
  */
 public final class SpinalBlackBoxWriter {
@@ -51,7 +52,13 @@ public final class SpinalBlackBoxWriter {
         b.append("object ").append(className).append("Parameters {\n");
         parameters.forEach((k, v) -> b.append("  val ").append(identifier(k)).append(" = ").append(scalaLiteral(v)).append('\n'));
         b.append("}\n\n");
-        b.append("class ").append(className).append(" extends BlackBox {\n");
+        // One domain is the current ClockDomain where the BlackBox is created; with several, the main one stays the
+        // current one and each other becomes a constructor parameter, mapped with mapClockDomain(clockDomain, ...).
+        List<ClockDomain> domains = top.clockDomains();
+        List<ClockDomain> passed = domains.size() < 2 ? List.of() : domains.stream().filter(d -> !d.name().equals(ClockDomain.MAIN)).toList();
+        b.append("class ").append(className);
+        if (!passed.isEmpty()) b.append('(').append(String.join(", ", passed.stream().map(d -> domainParameter(d) + ": ClockDomain").toList())).append(')');
+        b.append(" extends BlackBox {\n");
         b.append("  setDefinitionName(\"").append(top.name()).append("\")\n\n");
         b.append("  val io = new Bundle {\n");
         Map<String, List<Port>> groups = group(top.ports());
@@ -68,13 +75,16 @@ public final class SpinalBlackBoxWriter {
         }
         b.append("  }\n");
         b.append("  noIoPrefix()\n");
-        top.clockDomains().stream().filter(d -> d.name().equals(ClockDomain.MAIN)).findFirst().ifPresent(d -> {
-            // The Verilog's reset is synchronous; instantiate it in a ClockDomain configured with resetKind = SYNC.
-            b.append("  mapClockDomain(clock = io.").append(path(groups, d.clock()));
+        for (ClockDomain d : domains) {
+            if (domains.size() > 1 && !d.name().equals(ClockDomain.MAIN) && !passed.contains(d)) continue;
+            // The ClockDomain given must have the Verilog's reset kind (SYNC or ASYNC); the level is adapted here.
+            b.append("  mapClockDomain(");
+            if (passed.contains(d)) b.append(domainParameter(d)).append(", ");
+            b.append("clock = io.").append(path(groups, d.clock()));
             d.reset().ifPresent(r -> b.append(", reset = io.").append(path(groups, r))
                     .append(", resetActiveLevel = ").append(d.kind() == ResetKind.SYNC_LOW || d.kind() == ResetKind.ASYNC_LOW ? "LOW" : "HIGH"));
             b.append(")\n");
-        });
+        }
         for (String v : verilogPaths) b.append("  addRTLPath(\"").append(v.replace("\\", "\\\\").replace("\"", "\\\"")).append("\")\n");
         b.append("}\n");
         return b.toString();
@@ -125,6 +135,13 @@ public final class SpinalBlackBoxWriter {
         if (v.matches("-?[0-9]+")) return Long.parseLong(v) > Integer.MAX_VALUE || Long.parseLong(v) < Integer.MIN_VALUE ? v + "L" : v;
         if (v.equals("true") || v.equals("false")) return v;
         return "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** {@code fastDomain} for the domain {@code fast} (or clock port {@code fast_clk}). */
+    private static String domainParameter(ClockDomain d) {
+        String n = d.name().endsWith("_clk") ? d.name().substring(0, d.name().length() - 4) : d.name();
+        String c = camel(n);
+        return Character.toLowerCase(c.charAt(0)) + c.substring(1) + "Domain";
     }
 
     private static String camel(String snake) {

@@ -2,9 +2,12 @@ package dev.nvmekit.rtl.interop;
 
 import dev.nvmekit.rtl.dsl.Bundle;
 import dev.nvmekit.rtl.dsl.BundleSpec;
+import dev.nvmekit.rtl.dsl.Domain;
 import dev.nvmekit.rtl.dsl.ImportedModule;
 import dev.nvmekit.rtl.dsl.Signal;
 import dev.nvmekit.rtl.dsl.Stream;
+import dev.nvmekit.rtl.dsl.Value;
+import dev.nvmekit.rtl.ir.ClockDomain;
 import dev.nvmekit.rtl.ir.Direction;
 import dev.nvmekit.rtl.ir.ModuleDef;
 import dev.nvmekit.rtl.ir.Port;
@@ -21,7 +24,11 @@ import java.util.Set;
  * bundles flattened with {@code _}, a {@code Stream} as {@code <p>_valid}, {@code <p>_ready} and
  * {@code <p>_payload} or {@code <p>_payload_<field>}, a {@code Flow} the same without ready, and
  * the clock domain's {@code clk}/{@code reset} (async, active high by SpinalHDL's default; the
- * kind and polarity are read from the netlist). Each Stream becomes a DSL {@link Stream} with
+ * kind and polarity are read from the netlist). A block with one clock domain follows the
+ * parent's current domain like any DSL child; a block with several ({@code ClockDomain.external("push")}
+ * gives ports {@code push_clk} and {@code push_reset} or {@code push_resetn}) has each mapped to
+ * a parent {@link Domain} with {@link #mapClockDomain}, as SpinalHDL's own {@code mapClockDomain}
+ * does for a BlackBox. Each Stream becomes a DSL {@link Stream} with
  * payload fields {@code payload} or {@code payload_<field>}, so that it connects to a DSL stream
  * of the same spec with one {@link Stream#connectFrom} call.
  *
@@ -29,6 +36,10 @@ import java.util.Set;
  * ImportedVerilog v = VerilogImporter.read(List.of(Path.of("Adder.v")), "Adder");
  * SpinalBlock adder = instance("adder", SpinalBlock.imported(v));   // or SpinalBlock.blackBox(v) for Verilator
  * adder.stream("cmd").connectFrom(myCmd);
+ *
+ * SpinalBlock fifo = instance("fifo", SpinalBlock.imported(fifoVerilog));   // two clock domains
+ * fifo.mapClockDomain("push", pushDomain);
+ * fifo.mapClockDomain("pop", popDomain);
  * }</pre>
  */
 public final class SpinalBlock extends ImportedModule {
@@ -101,6 +112,38 @@ public final class SpinalBlock extends ImportedModule {
     /** The signal {@code io_<name>} (or the port {@code name} itself, e.g. a clock). */
     public Signal io(String name) {
         return hasPort(IO + name) ? port(IO + name) : port(name);
+    }
+
+    /**
+     * Drives the block's clock domain {@code name} from the parent's domain {@code parent}: clock
+     * from clock, reset from reset, inverted when the two resets are active at different levels
+     * (a synchronous parent reset may drive an asynchronous block reset: both hold the block in
+     * reset while asserted). {@code name} is the SpinalHDL ClockDomain's name ({@code "push"} for
+     * ports {@code push_clk}/{@code push_reset}) or the clock port's. Call it from the parent's
+     * constructor, once per domain, for blocks with more than one clock domain.
+     */
+    public void mapClockDomain(String name, Domain parent) {
+        List<ClockDomain> domains = definition().clockDomains();
+        if (domains.size() == 1) {
+            throw new IllegalArgumentException("SpinalHDL block " + moduleBaseName() + " has one clock domain, which follows the parent's "
+                    + "current domain; choose it with withDomain(domain, () -> instance(...)) instead of mapClockDomain");
+        }
+        ClockDomain cd = domains.stream().filter(d -> d.clock().equals(name) || d.clock().equals(name + "_clk")).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("SpinalHDL block " + moduleBaseName() + " has no clock domain '" + name
+                        + "'; its domains are " + domains.stream().map(SpinalBlock::spinalName).toList()));
+        port(cd.clock()).set(parent.clock());
+        if (cd.reset().isEmpty()) return;
+        if (parent.reset() == null) {
+            throw new IllegalArgumentException("clock domain '" + spinalName(cd) + "' of SpinalHDL block " + moduleBaseName() + " has reset port "
+                    + cd.reset().get() + ", but the parent's domain '" + parent.name() + "' has no reset to drive it");
+        }
+        Value reset = parent.reset();
+        port(cd.reset().get()).set(parent.kind().activeHigh() == cd.kind().activeHigh() ? reset : reset.not());
+    }
+
+    /** A domain's SpinalHDL name: {@code push} for clock port {@code push_clk}, else the clock port's name. */
+    private static String spinalName(ClockDomain d) {
+        return d.clock().endsWith("_clk") ? d.clock().substring(0, d.clock().length() - 4) : d.clock();
     }
 
     /** Every recognised Stream, keyed by its port prefix ({@code io_cmd}). */

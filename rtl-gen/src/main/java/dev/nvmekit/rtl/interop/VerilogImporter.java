@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * <p>One Yosys run per call: {@code read_verilog; chparam; hierarchy -check; proc; flatten;
- * opt_dff -keepdc; memory_dff; opt -full -keepdc; memory_collect; opt_clean; write_json}. What the IR cannot express
+ * opt_dff -keepdc; memory_dff; opt -full -keepdc; memory_share -nosat; memory_collect; opt_clean; write_json}
+ * (with {@link PowerUp#ZERO}, {@code memory_collect; setundef -zero -init} right after {@code flatten}). What the IR cannot express
  * (latches, negative-edge or derived clocks, several asynchronous resets on one clock, inout
  * ports, division) is reported as a {@link DesignException} at the Verilog file and line.
  */
@@ -49,6 +50,16 @@ public final class VerilogImporter {
      * {@code parameters} (name to a Verilog constant such as {@code "16"} or {@code "8'hff"}).
      */
     public static ImportedVerilog read(List<Path> files, String top, Map<String, String> parameters) {
+        return read(files, top, parameters, PowerUp.UNDEFINED);
+    }
+
+    /**
+     * Imports module {@code top} from {@code files} with its Verilog parameters set, and with
+     * {@code powerUp} deciding what registers and memories without an initial value hold
+     * ({@link PowerUp#ZERO} to simulate from power-up exactly as {@code InitPolicy.ZERO} runs the
+     * original).
+     */
+    public static ImportedVerilog read(List<Path> files, String top, Map<String, String> parameters, PowerUp powerUp) {
         List<Diagnostic> problems = new ArrayList<>();
         if (!IDENTIFIER.matcher(top).matches()) problems.add(problem("top module name '" + top + "' is not a Verilog identifier"));
         if (files.isEmpty()) problems.add(problem("no Verilog files to read"));
@@ -61,16 +72,33 @@ public final class VerilogImporter {
             }
         });
         if (!problems.isEmpty()) throw new DesignException(problems);
-        for (Path f : files) problems.addAll(InitialBlockScan.scan(f, top));
+        InitialBlockScan.Findings waiting = InitialBlockScan.scan(files, top);
+        problems.addAll(waiting.used());
         if (!problems.isEmpty()) throw new DesignException(problems);
 
         StringBuilder script = new StringBuilder();
         for (Path f : files) script.append("read_verilog ").append(YosysProcess.quote(f.toString())).append('\n');
         parameters.forEach((k, v) -> script.append("chparam -set ").append(k).append(' ').append(v).append(' ').append(top).append('\n'));
-        script.append("hierarchy -check -top ").append(top).append('\n')
-                .append("proc\nflatten\nopt_clean\nopt_dff -keepdc\nmemory_dff\nopt_clean\nopt -full -keepdc\nmemory_collect\nopt_clean\n")
+        script.append("hierarchy -check -top ").append(top).append('\n').append("proc\nflatten\n");
+        // Power-up zeros must be fixed before the optimisations that may reshape undefined state. setundef works on
+        // collected memories only: on single $memrd cells it would turn the undefined enable of an asynchronous read
+        // into 0, which Yosys 0.23 then rejects.
+        if (powerUp == PowerUp.ZERO) script.append("memory_collect\nsetundef -zero -init\n");
+        // memory_share -nosat: adjacent words read or written together become one wide port, as in "memory".
+        script.append("opt_clean\nopt_dff -keepdc\nmemory_dff\nopt_clean\nopt -full -keepdc\nmemory_share -nosat\nmemory_collect\nopt_clean\n")
                 .append("write_json %JSON%\n");
-        String json = YosysProcess.run(script.toString(), top);
+        String json;
+        try {
+            json = YosysProcess.run(script.toString(), top);
+        } catch (DesignException e) {
+            // Yosys reads every module of the files, so a testbench beside the design can be what it stumbled on.
+            List<Diagnostic> all = new ArrayList<>(InstanceLocator.place(e, files).diagnostics());
+            for (Diagnostic d : waiting.unused()) {
+                all.add(Diagnostic.error(d.location(), d.module(), d.signal(), "module " + d.module() + " is not part of " + top
+                        + ", but Yosys reads the whole file: " + d.message() + "; keep testbenches in files of their own"));
+            }
+            throw new DesignException(all);
+        }
 
         YosysNetlist netlist;
         try {
@@ -78,7 +106,7 @@ public final class VerilogImporter {
         } catch (IllegalArgumentException | ClassCastException e) {
             throw new DesignException(List.of(problem("cannot read Yosys's netlist: " + e.getMessage())));
         }
-        NetlistConversion conversion = new NetlistConversion(netlist, NameTable.plain(top));
+        NetlistConversion conversion = new NetlistConversion(netlist, NameTable.plain(top), powerUp);
         ModuleDef module = conversion.convert();
         List<Diagnostic> all = new ArrayList<>(conversion.diagnostics);
         all.addAll(DesignChecks.run(new Design(module.name(), List.of(module))));

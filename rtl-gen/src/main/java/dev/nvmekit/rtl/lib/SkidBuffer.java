@@ -1,6 +1,6 @@
 package dev.nvmekit.rtl.lib;
 
-import dev.nvmekit.rtl.dsl.BundleSpec;
+import dev.nvmekit.rtl.dsl.PayloadType;
 import dev.nvmekit.rtl.dsl.Component;
 import dev.nvmekit.rtl.dsl.Reg;
 import dev.nvmekit.rtl.dsl.Stream;
@@ -16,17 +16,18 @@ import dev.nvmekit.rtl.dsl.Value;
  * lands in the skid register and {@code in_ready} drops on the next edge; the skid entry moves
  * out first once {@code out} takes the output register's entry. Latency is one cycle.
  */
-public final class SkidBuffer extends Component {
+public final class SkidBuffer<T> extends Component {
     /** The upstream side. */
-    public final Stream in;
+    public final Stream<T> in;
     /** The downstream side, all registered. */
-    public final Stream out;
+    public final Stream<T> out;
 
-    /** A skid buffer for {@code payload}. */
-    public SkidBuffer(BundleSpec payload) {
+    /** A skid buffer for {@code type}'s payload. */
+    public SkidBuffer(PayloadType<T> type) {
+        var payload = type.spec();
         parameter("width", payload.forwardWidth());
-        in = streamIn("in", payload);
-        out = streamOut("out", payload);
+        in = streamIn("in", type);
+        out = streamOut("out", type);
 
         Reg outFull = reg("buffer_valid", 1).init(0);
         Reg skidFull = reg("skid_valid", 1).init(0);

@@ -1,6 +1,7 @@
 package dev.nvmekit.rtl.lib;
 
 import dev.nvmekit.rtl.dsl.BundleSpec;
+import dev.nvmekit.rtl.dsl.PayloadType;
 import dev.nvmekit.rtl.dsl.Component;
 import dev.nvmekit.rtl.dsl.Reg;
 import dev.nvmekit.rtl.dsl.Signal;
@@ -21,24 +22,25 @@ import java.util.List;
  * is also held from the first transfer of a packet through the transfer whose lock field is 1,
  * so packets from different inputs are never interleaved; priority rotates per packet.
  */
-public final class StreamArbiter extends Component {
+public final class StreamArbiter<T> extends Component {
     /** The competing inputs, {@code in_0..}. */
-    public final List<Stream> inputs;
+    public final List<Stream<T>> inputs;
     /** The merged output. */
-    public final Stream out;
+    public final Stream<T> out;
     /** The input being passed. */
     public final Signal chosen;
 
     /** An arbiter over {@code n} inputs that rotates after every transfer. */
-    public StreamArbiter(BundleSpec payload, int n) {
-        this(payload, n, null);
+    public StreamArbiter(PayloadType<T> type, int n) {
+        this(type, n, null);
     }
 
     /**
      * An arbiter over {@code n} inputs that, if {@code lockField} is not null, keeps an input
      * until a transfer with that 1-bit payload field set.
      */
-    public StreamArbiter(BundleSpec payload, int n, String lockField) {
+    public StreamArbiter(PayloadType<T> type, int n, String lockField) {
+        BundleSpec payload = type.spec();
         parameter("n", n);
         parameter("width", payload.forwardWidth());
         if (lockField != null) parameter("lock", lockField);
@@ -46,10 +48,10 @@ public final class StreamArbiter extends Component {
         boolean lockOk = lockField == null || payload.field(lockField).filter(f -> f.width() == 1).isPresent();
         require(lockOk, "lock field '" + lockField + "' must be a 1-bit field of the payload " + payload.describe());
         int count = Math.max(1, n);
-        List<Stream> ins = new ArrayList<>();
-        for (int i = 0; i < count; i++) ins.add(streamIn("in_" + i, payload));
+        List<Stream<T>> ins = new ArrayList<>();
+        for (int i = 0; i < count; i++) ins.add(streamIn("in_" + i, type));
         inputs = List.copyOf(ins);
-        out = streamOut("out", payload);
+        out = streamOut("out", type);
         int indexWidth = RoundRobinArbiter.indexWidth(count);
         chosen = out("chosen", indexWidth);
 

@@ -1,6 +1,6 @@
 package dev.nvmekit.rtl.lib;
 
-import dev.nvmekit.rtl.dsl.BundleSpec;
+import dev.nvmekit.rtl.dsl.PayloadType;
 import dev.nvmekit.rtl.dsl.Component;
 import dev.nvmekit.rtl.dsl.Mem;
 import dev.nvmekit.rtl.dsl.Reg;
@@ -20,22 +20,23 @@ import dev.nvmekit.rtl.dsl.Stream;
  * popped. A FIFO of depth 1 therefore moves one entry every two cycles; depth 2 or more keeps
  * full throughput. A payload of no fields makes a token counter with no memory.
  */
-public final class StreamFifo extends Component {
+public final class StreamFifo<T> extends Component {
     /** Entries go in here. */
-    public final Stream push;
+    public final Stream<T> push;
     /** The oldest entry comes out here. */
-    public final Stream pop;
+    public final Stream<T> pop;
     /** Entries held, 0..depth. */
     public final Signal occupancy;
 
-    /** A FIFO of {@code depth} (1 or more) entries of {@code payload}. */
-    public StreamFifo(BundleSpec payload, int depth) {
+    /** A FIFO of {@code depth} (1 or more) entries of {@code type}'s payload. */
+    public StreamFifo(PayloadType<T> type, int depth) {
+        var payload = type.spec();
         parameter("depth", depth);
         parameter("width", payload.forwardWidth());
         require(depth >= 1, "a FIFO needs depth >= 1, got " + depth);
         int d = Math.max(1, depth);
-        push = streamIn("push", payload);
-        pop = streamOut("pop", payload);
+        push = streamIn("push", type);
+        pop = streamOut("pop", type);
         int countWidth = 64 - Long.numberOfLeadingZeros(d);
         occupancy = out("occupancy", countWidth);
 

@@ -1,6 +1,7 @@
 package dev.nvmekit.rtl.lib;
 
 import dev.nvmekit.rtl.dsl.BundleSpec;
+import dev.nvmekit.rtl.dsl.PayloadType;
 import dev.nvmekit.rtl.dsl.Component;
 import dev.nvmekit.rtl.dsl.Reg;
 import dev.nvmekit.rtl.dsl.Stream;
@@ -22,33 +23,34 @@ import java.util.List;
  *       is {@code in_valid} and every other output ready (combinational, no state).</li>
  * </ul>
  */
-public final class StreamFork extends Component {
+public final class StreamFork<T> extends Component {
     /** The stream being copied. */
-    public final Stream in;
+    public final Stream<T> in;
     /** The copies, {@code out_0..}. */
-    public final List<Stream> outputs;
+    public final List<Stream<T>> outputs;
 
     /** An asynchronous fork to {@code n} outputs. */
-    public StreamFork(BundleSpec payload, int n) {
-        this(payload, n, false);
+    public StreamFork(PayloadType<T> type, int n) {
+        this(type, n, false);
     }
 
     /** A fork to {@code n} (1 or more) outputs, synchronous or asynchronous as described above. */
-    public StreamFork(BundleSpec payload, int n, boolean synchronous) {
+    public StreamFork(PayloadType<T> type, int n, boolean synchronous) {
+        BundleSpec payload = type.spec();
         parameter("n", n);
         parameter("width", payload.forwardWidth());
         parameter("sync", synchronous ? 1 : 0);
         require(n >= 1, "a stream fork needs at least 1 output, got " + n);
         int count = Math.max(1, n);
-        in = streamIn("in", payload);
-        List<Stream> outs = new ArrayList<>();
-        for (int i = 0; i < count; i++) outs.add(streamOut("out_" + i, payload));
+        in = streamIn("in", type);
+        List<Stream<T>> outs = new ArrayList<>();
+        for (int i = 0; i < count; i++) outs.add(streamOut("out_" + i, type));
         outputs = List.copyOf(outs);
-        for (Stream o : outputs) o.setPayloadFrom(in);
+        for (Stream<T> o : outputs) o.setPayloadFrom(in);
 
         if (synchronous) {
             Value allReady = bool(true);
-            for (Stream o : outputs) allReady = allReady.and(o.ready);
+            for (Stream<T> o : outputs) allReady = allReady.and(o.ready);
             in.ready.set(allReady);
             for (int i = 0; i < count; i++) {
                 Value othersReady = in.valid;
@@ -61,7 +63,7 @@ public final class StreamFork extends Component {
         List<Value> takenOrTaking = new ArrayList<>();
         List<Value> taking = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Stream o = outputs.get(i);
+            Stream<T> o = outputs.get(i);
             o.valid.set(in.valid.and(delivered.bit(i).not()));
             takenOrTaking.addFirst(o.ready.or(delivered.bit(i)));
             taking.addFirst(o.fire());

@@ -1,5 +1,6 @@
 package dev.nvmekit.rtl.lib;
 
+import dev.nvmekit.rtl.dsl.Bundle;
 import dev.nvmekit.rtl.dsl.BundleSpec;
 import dev.nvmekit.rtl.dsl.Component;
 import dev.nvmekit.rtl.dsl.Stream;
@@ -18,9 +19,9 @@ import java.util.Set;
  */
 public final class StreamJoin extends Component {
     /** The inputs, {@code in_0..}. */
-    public final List<Stream> inputs;
+    public final List<Stream<Bundle>> inputs;
     /** The joined stream. */
-    public final Stream out;
+    public final Stream<Bundle> out;
 
     /** A join of streams with the given payloads (at least one). */
     public StreamJoin(List<BundleSpec> payloads) {
@@ -31,15 +32,15 @@ public final class StreamJoin extends Component {
         String clash = null;
         for (BundleSpec p : payloads) for (BundleSpec.Field f : p.fields()) if (!seen.add(f.name())) clash = f.name();
         require(clash == null, "the joined inputs both have a payload field '" + clash + "'; join needs distinct field names");
-        List<Stream> ins = new ArrayList<>();
+        List<Stream<Bundle>> ins = new ArrayList<>();
         for (int i = 0; i < payloads.size(); i++) ins.add(streamIn("in_" + i, payloads.get(i)));
         inputs = List.copyOf(ins);
         out = streamOut("out", clash == null ? joined(payloads) : BundleSpec.empty());
 
         Value allValid = bool(true);
-        for (Stream s : inputs) allValid = allValid.and(s.valid);
+        for (Stream<Bundle> s : inputs) allValid = allValid.and(s.valid);
         out.valid.set(allValid);
-        for (Stream s : inputs) {
+        for (Stream<Bundle> s : inputs) {
             s.ready.set(out.fire());
             if (clash == null) for (BundleSpec.Field f : s.payloadSpec().fields()) out.payload(f.name()).set(s.payload(f.name()));
         }

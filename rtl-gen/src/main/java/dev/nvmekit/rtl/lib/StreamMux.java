@@ -1,6 +1,7 @@
 package dev.nvmekit.rtl.lib;
 
 import dev.nvmekit.rtl.dsl.BundleSpec;
+import dev.nvmekit.rtl.dsl.PayloadType;
 import dev.nvmekit.rtl.dsl.Component;
 import dev.nvmekit.rtl.dsl.Signal;
 import dev.nvmekit.rtl.dsl.Stream;
@@ -15,25 +16,26 @@ import java.util.List;
  * select past the last input passes nothing. Keep {@code select} stable while {@code out_valid}
  * waits, as the stream rules require of the payload.
  */
-public final class StreamMux extends Component {
+public final class StreamMux<T> extends Component {
     /** The inputs, {@code in_0..}. */
-    public final List<Stream> inputs;
+    public final List<Stream<T>> inputs;
     /** Which input to pass. */
     public final Signal select;
     /** The chosen input. */
-    public final Stream out;
+    public final Stream<T> out;
 
     /** A multiplexer of {@code n} (1 or more) inputs. */
-    public StreamMux(BundleSpec payload, int n) {
+    public StreamMux(PayloadType<T> type, int n) {
+        BundleSpec payload = type.spec();
         parameter("n", n);
         parameter("width", payload.forwardWidth());
         require(n >= 1, "a stream mux needs at least 1 input, got " + n);
         int count = Math.max(1, n);
-        List<Stream> ins = new ArrayList<>();
-        for (int i = 0; i < count; i++) ins.add(streamIn("in_" + i, payload));
+        List<Stream<T>> ins = new ArrayList<>();
+        for (int i = 0; i < count; i++) ins.add(streamIn("in_" + i, type));
         inputs = List.copyOf(ins);
         select = in("select", RoundRobinArbiter.indexWidth(count));
-        out = streamOut("out", payload);
+        out = streamOut("out", type);
 
         // Only a count that is not a power of two leaves select values without an input.
         Value inRange = Integer.bitCount(count) == 1 ? bool(true) : select.le(count - 1);

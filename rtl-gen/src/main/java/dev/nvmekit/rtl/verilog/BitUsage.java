@@ -23,6 +23,7 @@ import java.util.Map;
 final class BitUsage {
     private final Map<String, BitSet> read = new HashMap<>();
     private final Map<String, Integer> widths = new HashMap<>();
+    private final java.util.Set<String> memoriesRead = new java.util.HashSet<>();
 
     private BitUsage() {
     }
@@ -46,8 +47,13 @@ final class BitUsage {
                 w.byteEnable().ifPresent(u::scan);
             }
             for (Memory.SyncRead r : mem.syncReads()) {
-                u.scan(r.address());
+                // As the emitter prints it: a port never enabled only holds; one past the depth reads 0.
+                if (r.enable() instanceof Expr.Literal en && en.value().signum() == 0) continue;
                 u.scan(r.enable());
+                boolean beyond = r.address() instanceof Expr.Literal a && a.value().compareTo(java.math.BigInteger.valueOf(mem.depth())) >= 0;
+                if (beyond) continue;
+                u.memoriesRead.add(mem.name());
+                u.scan(r.address());
             }
         }
         for (Instance i : m.instances()) {
@@ -70,6 +76,11 @@ final class BitUsage {
         if (w == null) return true;
         BitSet b = read.get(name);
         return b != null && b.cardinality() == w;
+    }
+
+    /** Whether memory {@code name} is read anywhere (a memory only written is deliberate: the checks warned). */
+    boolean memoryRead(String name) {
+        return memoriesRead.contains(name);
     }
 
     private void all(String name) {
@@ -98,7 +109,10 @@ final class BitUsage {
             case Expr.Concat c -> c.parts().forEach(this::scan);
             case Expr.Extend x -> scan(x.operand());
             case Expr.Cast c -> scan(c.operand());
-            case Expr.MemRead mr -> scan(mr.address());
+            case Expr.MemRead mr -> {
+                memoriesRead.add(mr.memory());
+                scan(mr.address());
+            }
         }
     }
 }

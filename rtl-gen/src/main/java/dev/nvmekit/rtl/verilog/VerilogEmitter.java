@@ -5,6 +5,7 @@ import dev.nvmekit.rtl.ir.ClockDomain;
 import dev.nvmekit.rtl.ir.Design;
 import dev.nvmekit.rtl.ir.Direction;
 import dev.nvmekit.rtl.ir.Expr;
+import dev.nvmekit.rtl.ir.ExprSimplifier;
 import dev.nvmekit.rtl.ir.Instance;
 import dev.nvmekit.rtl.ir.Memory;
 import dev.nvmekit.rtl.ir.ModuleDef;
@@ -25,8 +26,9 @@ import java.util.Set;
  * names, {@code assign} for combinational logic, one {@code always @(posedge clk)} block per
  * clock domain with {@code if} nesting that mirrors the DSL's {@code when}s, memories as
  * {@code reg [w-1:0] m [0:depth-1]} with separate write and read-first read blocks (block-RAM
- * inferable). A comment after each statement names the Java line it came from. The output is
- * lint-clean under {@code verilator --lint-only -Wall}, Icarus {@code -g2005} and Yosys.
+ * inferable). A comment after each statement names the Java line it came from. Expressions are
+ * printed after {@link ExprSimplifier} (same values, no constant-folded comparisons or out-of-range
+ * constant indexes for the tools to warn about). The output is lint-clean under {@code verilator --lint-only -Wall}, Icarus {@code -g2005} and Yosys.
  */
 public final class VerilogEmitter {
     private VerilogEmitter() {
@@ -43,7 +45,7 @@ public final class VerilogEmitter {
     public static Map<String, String> emitFiles(Design design) {
         Map<String, String> files = new LinkedHashMap<>();
         for (ModuleDef m : design.modules()) {
-            if (!m.isBlackBox()) files.put(m.name() + ".v", new ModuleWriter(design, m).write());
+            if (!m.isBlackBox()) files.put(m.name() + ".v", new ModuleWriter(design, ExprSimplifier.simplify(m)).write());
         }
         return files;
     }
@@ -89,7 +91,8 @@ public final class VerilogEmitter {
             StringBuilder decls = new StringBuilder();
             for (Register r : m.registers()) decls.append(lintGuard(r.name(), "  reg  " + range(r.type()) + r.name() + ";")).append('\n');
             for (Memory mem : m.memories()) {
-                decls.append("  reg  ").append(range(mem.wordType())).append(mem.name()).append(" [0:").append(mem.depth() - 1).append("];\n");
+                String array = "  reg  " + range(mem.wordType()) + mem.name() + " [0:" + (mem.depth() - 1) + "];";
+                decls.append(usage.memoryRead(mem.name()) ? array : lintGuardAlways(array)).append('\n');
                 for (Memory.SyncRead r : mem.syncReads()) {
                     decls.append(lintGuard(r.name(), "  reg  " + range(mem.wordType()) + r.name() + ";")).append('\n');
                 }
@@ -247,8 +250,17 @@ public final class VerilogEmitter {
             for (Memory.SyncRead r : mem.syncReads()) {
                 ClockDomain d = m.clockDomain(r.clockDomain()).orElseThrow();
                 body.append("  always @(posedge ").append(d.clock()).append(") begin  // at ").append(r.location()).append('\n');
-                body.append("    if (").append(exprs.print(r.enable(), r.name() + "_en")).append(") ")
-                        .append(r.name()).append(" <= ").append(mem.name()).append('[').append(exprs.index(r.address(), r.name() + "_addr")).append("];\n");
+                // A constant address beyond the last word reads 0, as the simulators read it (Verilog would give x).
+                String word = r.address() instanceof Expr.Literal a && a.value().compareTo(java.math.BigInteger.valueOf(mem.depth())) >= 0
+                        ? VerilogExpressions.literal(java.math.BigInteger.ZERO, unsigned(mem.wordType()))
+                        : mem.name() + "[" + exprs.index(r.address(), r.name() + "_addr") + "]";
+                if (r.enable() instanceof Expr.Literal l && l.value().signum() == 0) {
+                    // Never enabled: Yosys's proc would drop the whole block and leave the port undriven.
+                    body.append("    ").append(r.name()).append(" <= ").append(r.name()).append(";  // never enabled: holds its value\n");
+                } else {
+                    body.append("    if (").append(exprs.print(r.enable(), r.name() + "_en")).append(") ")
+                            .append(r.name()).append(" <= ").append(word).append(";\n");
+                }
                 body.append("  end\n");
             }
         }

@@ -51,12 +51,6 @@ final class VerilogExpressions {
             case Expr.Binary b when b.op() == Expr.BinaryOp.MUL ->
                     // Verilator's -Wall wants operands as wide as the product; widening them says the same thing.
                     operand(widen(b.left(), b.type()), owner) + " * " + operand(widen(b.right(), b.type()), owner);
-            case Expr.Binary b when constantComparisonWarning(b) != null -> {
-                // x >= 0, x > 4'hF and the like are what the user wrote; -Wall would call them constant.
-                String code = constantComparisonWarning(b);
-                yield "/* verilator lint_off " + code + " */" + operand(b.left(), owner) + " " + operator(b) + " "
-                        + operand(b.right(), owner) + "/* verilator lint_on " + code + " */";
-            }
             case Expr.Binary b -> operand(b.left(), owner) + " " + operator(b) + " " + operand(b.right(), owner);
             case Expr.Mux m -> operand(m.select(), owner) + " ? " + operand(m.whenTrue(), owner) + " : " + operand(m.whenFalse(), owner);
             case Expr.Concat c when c.parts().size() > 1 && c.parts().stream().distinct().count() == 1 ->
@@ -100,28 +94,6 @@ final class VerilogExpressions {
                 || e instanceof Expr.Cast || e instanceof Expr.MemRead
                 || (e instanceof Expr.Slice sl && !s.contains(" "));
         return atomic ? s : "(" + s + ")";
-    }
-
-    /**
-     * The Verilator warning for an unsigned comparison whose result does not depend on its
-     * non-constant operand: against zero ({@code UNSIGNED}) or against all ones ({@code CMPCONST});
-     * null for any other operator.
-     */
-    private static String constantComparisonWarning(Expr.Binary b) {
-        if (b.left().type().signed()) return null;
-        return switch (b.op()) {
-            case GE, LT -> isZero(b.right()) ? "UNSIGNED" : isAllOnes(b.left()) ? "CMPCONST" : null;
-            case LE, GT -> isZero(b.left()) ? "UNSIGNED" : isAllOnes(b.right()) ? "CMPCONST" : null;
-            default -> null;
-        };
-    }
-
-    private static boolean isZero(Expr e) {
-        return e instanceof Expr.Literal l && l.value().signum() == 0;
-    }
-
-    private static boolean isAllOnes(Expr e) {
-        return e instanceof Expr.Literal l && l.value().equals(BigInteger.ONE.shiftLeft(l.width()).subtract(BigInteger.ONE));
     }
 
     private static Expr widen(Expr e, SignalType to) {

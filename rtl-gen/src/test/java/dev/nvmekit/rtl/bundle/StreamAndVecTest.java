@@ -1,5 +1,6 @@
 package dev.nvmekit.rtl.bundle;
 
+import dev.nvmekit.rtl.dsl.Bundle;
 import dev.nvmekit.rtl.check.DesignException;
 import dev.nvmekit.rtl.dsl.BundleSpec;
 import dev.nvmekit.rtl.dsl.BundleSpec.Field;
@@ -27,8 +28,8 @@ class StreamAndVecTest {
 
     /** Registers a command stream through (valid, ready and payload wired straight). */
     static final class CommandPass extends Component {
-        final Stream cmd = streamIn("cmd", COMMAND);
-        final Stream out = streamOut("out", COMMAND);
+        final Stream<Bundle> cmd = streamIn("cmd", COMMAND);
+        final Stream<Bundle> out = streamOut("out", COMMAND);
         final Signal accepted = out("accepted", 1);
 
         CommandPass() {
@@ -56,8 +57,8 @@ class StreamAndVecTest {
         int[] lines = new int[2];
         DesignException e = assertThrows(DesignException.class, () -> Elaborator.elaborate(new Component("bad_payload") {
             {
-                lines[0] = Lines.here(); Stream a = streamIn("a", BundleSpec.of(Field.of("ready", 1)));
-                lines[1] = Lines.here(); Stream b = streamOut("b", BundleSpec.of(Field.flipped("credit", 1)));
+                lines[0] = Lines.here(); Stream<Bundle> a = streamIn("a", BundleSpec.of(Field.of("ready", 1)));
+                lines[1] = Lines.here(); Stream<Bundle> b = streamOut("b", BundleSpec.of(Field.flipped("credit", 1)));
                 a.ready.set(0);
                 b.valid.set(a.valid);
             }
@@ -72,7 +73,7 @@ class StreamAndVecTest {
         int[] line = new int[1];
         DesignException unknown = assertThrows(DesignException.class, () -> new Component("typo") {
             {
-                Stream a = streamIn("a", COMMAND);
+                Stream<Bundle> a = streamIn("a", COMMAND);
                 line[0] = Lines.here(); a.payload("sq");
             }
         });
@@ -81,8 +82,8 @@ class StreamAndVecTest {
 
         DesignException mismatch = assertThrows(DesignException.class, () -> Elaborator.elaborate(new Component("mismatch") {
             {
-                Stream a = streamIn("a", COMMAND);
-                Stream b = streamOut("b", BundleSpec.word("sqid", 16));
+                Stream<Bundle> a = streamIn("a", COMMAND);
+                Stream<Bundle> b = streamOut("b", BundleSpec.word("sqid", 16));
                 line[0] = Lines.here(); b.connectFrom(a);
             }
         }));

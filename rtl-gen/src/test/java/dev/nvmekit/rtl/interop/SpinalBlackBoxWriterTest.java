@@ -32,4 +32,24 @@ class SpinalBlackBoxWriterTest {
         assertTrue(scala.contains("addRTLPath(\"rtl/simple_fifo.v\")"), scala);
         assertTrue(scala.contains("object SimpleFifoParameters {\n  val width = 16\n  val depth = 8\n}"), scala);
     }
+
+    /** A design with a second clock domain: that domain is a ClockDomain parameter of the BlackBox, mapped to its own pins. */
+    @Test
+    void secondClockDomainIsAParameter() {
+        final class TwoClocks extends dev.nvmekit.rtl.dsl.Component {
+            TwoClocks() {
+                dev.nvmekit.rtl.dsl.Signal a = in("a", 4);
+                dev.nvmekit.rtl.dsl.Signal slow = out("slow", 4);
+                dev.nvmekit.rtl.dsl.Signal fast = out("fast", 4);
+                slow.set(regNext("slow_q", a));
+                dev.nvmekit.rtl.dsl.Domain f = domain("fast", "fast_clk", "fast_rst_n", dev.nvmekit.rtl.ir.ResetKind.ASYNC_LOW);
+                withDomain(f, () -> fast.set(regNext("fast_q", a)));
+            }
+        }
+        Design d = Elaborator.elaborate(new TwoClocks()).design();
+        String scala = SpinalBlackBoxWriter.write(d, "com.acme", List.of("two_clocks.v"), Map.of());
+        assertTrue(scala.contains("class TwoClocks(fastDomain: ClockDomain) extends BlackBox {"), scala);
+        assertTrue(scala.contains("  mapClockDomain(clock = io.clk, reset = io.rst, resetActiveLevel = HIGH)\n"), scala);
+        assertTrue(scala.contains("  mapClockDomain(fastDomain, clock = io.fast_clk, reset = io.fast_rst_n, resetActiveLevel = LOW)\n"), scala);
+    }
 }

@@ -122,6 +122,42 @@ class VerilogImporterTest {
     }
 
     @Test
+    void gatedClockIsRefusedAtItsLine() {
+        DesignException e = assertThrows(DesignException.class,
+                () -> VerilogImporter.read(List.of(DIR.resolve("initialised_reads.v")), "gated_clock"));
+        assertTrue(e.getMessage().contains("initialised_reads.v:42") && e.getMessage().contains("clocks must be 1-bit input ports"), e.getMessage());
+    }
+
+    /** Without initial values in the Verilog, UNDEFINED leaves power-up to the simulator; ZERO fixes it in the IR. */
+    @Test
+    void powerUpZeroGivesEveryRegisterAndMemoryAnInitialValue() {
+        ModuleDef undefined = mixed().module();
+        ModuleDef zero = VerilogImporter.read(List.of(DIR.resolve("mixed_top.v")), "mixed_top", Map.of("LANES", "4"), PowerUp.ZERO).module();
+        assertTrue(undefined.registers().stream().anyMatch(r -> r.initValue().isEmpty()), undefined.registers().toString());
+        assertTrue(undefined.memories().stream().anyMatch(m -> m.init().isEmpty()), "ram has no initial contents");
+        assertTrue(zero.registers().stream().allMatch(r -> r.initValue().isPresent()), zero.registers().toString());
+        assertTrue(zero.memories().stream().allMatch(m -> !m.init().isEmpty()), "every memory starts defined");
+        assertEquals(List.of(17L, 34L, 51L, 68L), zero.memories().stream().filter(x -> x.name().equals("lut")).findFirst().orElseThrow()
+                .init().stream().map(java.math.BigInteger::longValueExact).toList(), "initial values written in the Verilog stay");
+    }
+
+    @Test
+    void positionalParameterOverridesTakeTheDeclarationOrder() {
+        ModuleDef m = VerilogImporter.read(List.of(DIR.resolve("positional_params.v")), "positional_top").module();
+        // stepper #(6, 3): WIDTH 6 by position, so the flattened counter register is 6 bits wide.
+        assertEquals(6, m.registers().stream().filter(r -> r.name().contains("count")).findFirst().orElseThrow().type().width(), m.registers().toString());
+        assertEquals(12, m.port("y_wide").orElseThrow().type().width());
+    }
+
+    @Test
+    void tooManyPositionalOverridesAreRefusedAtTheInstance() {
+        DesignException e = assertThrows(DesignException.class,
+                () -> VerilogImporter.read(List.of(DIR.resolve("positional_params.v")), "too_many_overrides"));
+        assertTrue(e.getMessage().contains("positional_params.v:59") && e.getMessage().contains("has only 3 parameters")
+                && e.getMessage().contains("declaration order"), e.getMessage());
+    }
+
+    @Test
     void emittedVerilogImportsBackWithTheSameInterface(@TempDir Path dir) throws Exception {
         Design d = mixed().design();
         Path v = dir.resolve("again.v");

@@ -1,5 +1,6 @@
 package dev.nvmekit.rtl.lib;
 
+import dev.nvmekit.rtl.dsl.PayloadType;
 import dev.nvmekit.rtl.dsl.BundleSpec;
 import dev.nvmekit.rtl.dsl.BundleSpec.Field;
 import dev.nvmekit.rtl.dsl.Component;
@@ -67,7 +68,7 @@ class StreamBlocksBehaviourTest {
 
     @Test
     void skidBufferLosesNothingAndKeepsOrder() throws Exception {
-        var trace = run(new SkidBuffer(WORD), List.of(source("in")), (c, m) -> {
+        var trace = run(new SkidBuffer<>(PayloadType.bundle(WORD)), List.of(source("in")), (c, m) -> {
             m.put("in_valid", bit(0.7));
             m.put("in_data", (long) random.nextInt(256));
             m.put("out_ready", bit(0.5));
@@ -80,7 +81,7 @@ class StreamBlocksBehaviourTest {
 
     @Test
     void skidBufferMovesOnePayloadPerCycle() throws Exception {
-        var trace = run(new SkidBuffer(WORD), List.of(), (c, m) -> {
+        var trace = run(new SkidBuffer<>(PayloadType.bundle(WORD)), List.of(), (c, m) -> {
             m.put("in_valid", 1L);
             m.put("in_data", (long) (c & 0xff));
             m.put("out_ready", 1L);
@@ -94,7 +95,7 @@ class StreamBlocksBehaviourTest {
     @ParameterizedTest(name = "synchronous {0}")
     @ValueSource(booleans = {false, true})
     void forkDeliversEveryPayloadToEveryOutputOnce(boolean synchronous) throws Exception {
-        var trace = run(new StreamFork(WORD, 3, synchronous), List.of(source("in")), (c, m) -> {
+        var trace = run(new StreamFork<>(PayloadType.bundle(WORD), 3, synchronous), List.of(source("in")), (c, m) -> {
             m.put("in_valid", bit(0.7));
             m.put("in_data", (long) random.nextInt(256));
             for (int i = 0; i < 3; i++) m.put("out_" + i + "_ready", bit(0.6));
@@ -148,7 +149,7 @@ class StreamBlocksBehaviourTest {
 
     @Test
     void muxPassesTheSelectedInput() throws Exception {
-        var trace = run(new StreamMux(WORD, 3), List.of(source("in_0"), source("in_1"), source("in_2"),
+        var trace = run(new StreamMux<>(PayloadType.bundle(WORD), 3), List.of(source("in_0"), source("in_1"), source("in_2"),
                 new IcarusTrace.Hold("out", List.of("select"))), (c, m) -> {
                     for (int i = 0; i < 3; i++) {
                         m.put("in_" + i + "_valid", bit(0.6));
@@ -172,7 +173,7 @@ class StreamBlocksBehaviourTest {
 
     @Test
     void demuxRoutesToTheSelectedOutput() throws Exception {
-        var trace = run(new StreamDemux(WORD, 3), List.of(source("in", "select")), (c, m) -> {
+        var trace = run(new StreamDemux<>(PayloadType.bundle(WORD), 3), List.of(source("in", "select")), (c, m) -> {
             m.put("in_valid", bit(0.7));
             m.put("in_data", (long) random.nextInt(256));
             m.put("select", (long) random.nextInt(3));
@@ -191,7 +192,7 @@ class StreamBlocksBehaviourTest {
         BundleSpec packet = BundleSpec.of(Field.of("data", 8), Field.of("last", 1));
         List<IcarusTrace.Hold> holds = new ArrayList<>();
         for (int i = 0; i < 3; i++) holds.add(source("in_" + i, "in_" + i + "_last"));
-        var trace = run(new StreamArbiter(packet, 3, "last"), holds, (c, m) -> {
+        var trace = run(new StreamArbiter<>(PayloadType.bundle(packet), 3, "last"), holds, (c, m) -> {
             for (int i = 0; i < 3; i++) {
                 m.put("in_" + i + "_valid", bit(0.5));
                 m.put("in_" + i + "_data", (long) random.nextInt(256));

@@ -1,5 +1,6 @@
 package dev.nvmekit.rtl.lib;
 
+import dev.nvmekit.rtl.dsl.PayloadType;
 import dev.nvmekit.rtl.dsl.BundleSpec;
 import dev.nvmekit.rtl.dsl.Elaborator;
 import dev.nvmekit.rtl.ir.Design;
@@ -26,7 +27,7 @@ class StreamFifoBehaviourTest {
     @ParameterizedTest(name = "depth {0}")
     @ValueSource(ints = {1, 3, 4, 16})
     void keepsOrderAndReportsFullAndEmpty(int depth) throws Exception {
-        Design d = Elaborator.elaborate(new StreamFifo(BundleSpec.word("data", 8), depth)).design();
+        Design d = Elaborator.elaborate(new StreamFifo<>(PayloadType.bundle(BundleSpec.word("data", 8)), depth)).design();
         Random random = new Random(depth);
         List<Map<String, Long>> stimulus = new ArrayList<>();
         for (int c = 0; c < 600; c++) {
@@ -69,7 +70,7 @@ class StreamFifoBehaviourTest {
     @ParameterizedTest(name = "depth {0}")
     @ValueSource(ints = {2, 5})
     void streamsAtFullRateWhenBothSidesAreAlwaysReady(int depth) throws Exception {
-        Design d = Elaborator.elaborate(new StreamFifo(BundleSpec.word("data", 8), depth)).design();
+        Design d = Elaborator.elaborate(new StreamFifo<>(PayloadType.bundle(BundleSpec.word("data", 8)), depth)).design();
         List<Map<String, Long>> stimulus = new ArrayList<>();
         for (int c = 0; c < 50; c++) stimulus.add(Map.of("push_valid", 1L, "push_data", (long) c, "pop_ready", 1L));
         List<Map<String, Long>> trace = IcarusTrace.run(d, dir, stimulus, List.of());

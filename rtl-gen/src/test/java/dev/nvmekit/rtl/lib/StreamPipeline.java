@@ -1,5 +1,7 @@
 package dev.nvmekit.rtl.lib;
 
+import dev.nvmekit.rtl.dsl.Bundle;
+import dev.nvmekit.rtl.dsl.PayloadType;
 import dev.nvmekit.rtl.dsl.BundleSpec;
 import dev.nvmekit.rtl.dsl.Component;
 import dev.nvmekit.rtl.dsl.Signal;
@@ -10,21 +12,21 @@ import dev.nvmekit.rtl.dsl.Stream;
  * in → skid buffer → FIFO → fork(2) → arbiter(2) → out. Every payload comes out twice, in order.
  */
 final class StreamPipeline extends Component {
-    final Stream in;
-    final Stream out;
+    final Stream<Bundle> in;
+    final Stream<Bundle> out;
     final Signal occupancy;
     final Signal chosen;
 
     StreamPipeline(BundleSpec payload, int depth) {
         in = streamIn("in", payload);
         out = streamOut("out", payload);
-        SkidBuffer skid = instance("skid", new SkidBuffer(payload));
+        SkidBuffer<Bundle> skid = instance("skid", new SkidBuffer<>(PayloadType.bundle(payload)));
         skid.in.connectFrom(in);
-        StreamFifo fifo = instance("fifo", new StreamFifo(payload, depth));
+        StreamFifo<Bundle> fifo = instance("fifo", new StreamFifo<>(PayloadType.bundle(payload), depth));
         fifo.push.connectFrom(skid.out);
-        StreamFork fork = instance("split", new StreamFork(payload, 2));
+        StreamFork<Bundle> fork = instance("split", new StreamFork<>(PayloadType.bundle(payload), 2));
         fork.in.connectFrom(fifo.pop);
-        StreamArbiter arbiter = instance("arbiter", new StreamArbiter(payload, 2));
+        StreamArbiter<Bundle> arbiter = instance("arbiter", new StreamArbiter<>(PayloadType.bundle(payload), 2));
         for (int i = 0; i < 2; i++) arbiter.inputs.get(i).connectFrom(fork.outputs.get(i));
         out.connectFrom(arbiter.out);
         occupancy = out("occupancy", fifo.occupancy.width());

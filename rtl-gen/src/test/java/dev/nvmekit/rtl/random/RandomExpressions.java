@@ -32,11 +32,9 @@ final class RandomExpressions {
     /** A new value computed from values of {@code pool}. */
     Value next(List<Value> pool) {
         Value a = any(pool);
-        // x op x is folded by Verilator before its CMPCONST check; real designs rarely say it, so avoid it.
-        Value other = any(pool);
-        for (int i = 0; i < 4 && other.expr().equals(a.expr()); i++) other = any(pool);
-        Value b = sameSign(other, a);
-        Value r = switch (random.nextInt(30)) {
+        // Degenerate forms on purpose: x op x, edge constants, shifts past the width (the emitter must fold them).
+        Value b = sameSign(random.nextInt(6) == 0 ? a : any(pool), a);
+        Value r = switch (random.nextInt(34)) {
             case 0 -> a.add(b);
             case 1 -> a.sub(b);
             case 2 -> a.addExpand(b);
@@ -53,9 +51,8 @@ final class RandomExpressions {
                 default -> a.xorR();
             };
             case 11 -> compare(a, b);
-            case 12 -> compare(a, constant(a.type()));
-            // Shifting a whole value out is a constant Verilator folds before its UNSIGNED/CMPCONST checks.
-            case 13 -> random.nextBoolean() ? a.shl(random.nextInt(a.width())) : a.shr(random.nextInt(a.width()));
+            case 12 -> random.nextBoolean() ? compare(a, constant(a.type())) : compare(constant(a.type()), a);
+            case 13 -> random.nextBoolean() ? a.shl(random.nextInt(2 * a.width() + 1)) : a.shr(random.nextInt(2 * a.width() + 1));
             case 14 -> {
                 Value amount = b.asUnsigned();
                 if (random.nextBoolean()) amount = amount.truncate(1 + random.nextInt(Math.min(amount.width(), 8)));
@@ -78,6 +75,19 @@ final class RandomExpressions {
             case 26 -> arithmeticWithConstant(a);
             case 27 -> constant(type(a.isSigned()));
             case 28 -> a.eq(b).or(a.ne(constant(a.type())));
+            // A narrow value widened and compared with a constant it may never reach.
+            case 29 -> {
+                Value wide = a.extend(Math.min(maxWidth, a.width() + 1 + random.nextInt(8)));
+                yield random.nextBoolean() ? compare(wide, constant(wide.type())) : compare(constant(wide.type()), wide);
+            }
+            case 30 -> switch (random.nextInt(4)) {
+                case 0 -> a.or(constants.apply(edge(a.type(), 1), a.type()));
+                case 1 -> a.and(constants.apply(BigInteger.ZERO, a.type()));
+                case 2 -> a.width() + b.width() <= MAX_MUL_WIDTH ? a.mul(constants.apply(BigInteger.ZERO, b.type())) : a.sub(a);
+                default -> compare(a.sub(b), b.sub(a));
+            };
+            case 31 -> constant(SignalType.BIT).select(a, b);
+            case 32 -> a.shl(constant(SignalType.unsigned(1 + random.nextInt(8))).asUnsigned());
             default -> bit(pool).select(a, constant(a.type()));
         };
         return r.width() > maxWidth ? r.truncate(maxWidth) : r;
@@ -110,11 +120,22 @@ final class RandomExpressions {
         return new SignalType(width(), signed);
     }
 
-    /** A random constant of {@code t}. */
+    /** A random constant of {@code t}, one time in three at an edge of its range (0, all ones, signed min or max). */
     Value constant(SignalType t) {
-        BigInteger v = new BigInteger(t.width(), random);
+        BigInteger v = random.nextInt(3) == 0 ? edge(t, random.nextInt(4)) : new BigInteger(t.width(), random);
         if (t.signed() && v.testBit(t.width() - 1)) v = v.subtract(BigInteger.ONE.shiftLeft(t.width()));
         return constants.apply(v, t);
+    }
+
+    /** Edge {@code which} of {@code t}'s patterns: 0, all ones, only the top bit, all but the top bit. */
+    private static BigInteger edge(SignalType t, int which) {
+        BigInteger top = BigInteger.ONE.shiftLeft(t.width() - 1);
+        return switch (which) {
+            case 0 -> BigInteger.ZERO;
+            case 1 -> top.shiftLeft(1).subtract(BigInteger.ONE);
+            case 2 -> top;
+            default -> top.subtract(BigInteger.ONE);
+        };
     }
 
     Value any(List<Value> pool) {

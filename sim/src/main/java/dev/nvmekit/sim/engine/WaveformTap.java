@@ -1,7 +1,9 @@
 package dev.nvmekit.sim.engine;
 
+import dev.nvmekit.rtl.ir.Expr;
 import dev.nvmekit.sim.SimulationException;
 import dev.nvmekit.sim.SimulationOptions;
+import dev.nvmekit.sim.netlist.FlatAssign;
 import dev.nvmekit.sim.netlist.FlatNetlist;
 import dev.nvmekit.sim.netlist.FlatSignal;
 
@@ -9,7 +11,10 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,7 +38,8 @@ final class WaveformTap {
     private final boolean[] wide;
     private final long[] last;
     private final BigInteger[] lastBig;
-    private final int[] clockHandles;
+    /** Per clock, the handles of the waveform variables that show it: its port and every net wired to it. */
+    private final int[][] clockHandles;
     private boolean started;
 
     private WaveformTap(NetlistSimulator sim, WaveOutput out, FlatNetlist net, SimulationOptions options, ClockSchedule schedule) {
@@ -43,8 +49,9 @@ final class WaveformTap {
         this.schedule = schedule;
         List<Integer> chosen = new ArrayList<>();
         List<Integer> chosenHandles = new ArrayList<>();
-        clockHandles = new int[schedule.clocks.size()];
-        java.util.Arrays.fill(clockHandles, -1);
+        Map<String, Integer> clockOf = clockNets(net, schedule);
+        List<List<Integer>> clockVars = new ArrayList<>();
+        for (int c = 0; c < schedule.clocks.size(); c++) clockVars.add(new ArrayList<>());
         List<String> open = new ArrayList<>();
         out.pushScope(net.design().top());
         for (String scope : net.scopes()) {
@@ -64,9 +71,10 @@ final class WaveformTap {
                 FlatSignal s = net.signals().get(id);
                 if (!s.scope().equals(scope)) continue;
                 int h = out.declare(s.local(), s.width());
-                if (s.role() == FlatSignal.Role.CLOCK) {
-                    for (int c = 0; c < schedule.clocks.size(); c++) if (schedule.clocks.get(c).port.equals(s.path())) clockHandles[c] = h;
-                } else {
+                Integer clock = clockOf.get(s.path());
+                if (clock != null) {
+                    clockVars.get(clock).add(h);
+                } else if (s.role() != FlatSignal.Role.CLOCK) {
                     chosen.add(id);
                     chosenHandles.add(h);
                 }
@@ -77,6 +85,7 @@ final class WaveformTap {
             open.removeLast();
         }
         out.popScope();
+        clockHandles = clockVars.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
         ids = chosen.stream().mapToInt(Integer::intValue).toArray();
         handles = chosenHandles.stream().mapToInt(Integer::intValue).toArray();
         wide = new boolean[ids.length];
@@ -85,8 +94,28 @@ final class WaveformTap {
         lastBig = new BigInteger[ids.length];
     }
 
+    /**
+     * Which clock each clock net carries: the clock ports themselves and the nets that are plain
+     * copies of them (an instance's clock input). Logic reads a clock as 0, so without this an
+     * instance's {@code clk} would be drawn flat while other simulators show its edges.
+     */
+    private static Map<String, Integer> clockNets(FlatNetlist net, ClockSchedule schedule) {
+        Map<String, Integer> clockOf = new HashMap<>();
+        for (int c = 0; c < schedule.clocks.size(); c++) clockOf.put(schedule.clocks.get(c).port, c);
+        for (FlatAssign a : net.assigns()) { // levelised: a copy comes after what it copies
+            if (a.value() instanceof Expr.Ref r && clockOf.containsKey(r.name())) {
+                clockOf.put(net.signals().get(a.target()).path(), clockOf.get(r.name()));
+            }
+        }
+        return clockOf;
+    }
+
     static WaveformTap open(NetlistSimulator sim, FlatNetlist net, SimulationOptions options, ClockSchedule schedule) {
         Path file = options.vcd().orElseThrow();
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".fst")) {
+            throw new SimulationException("cannot write " + file + ": the embedded simulator writes VCD only;"
+                    + " name the file .vcd, or run on the Verilator backend, which writes FST");
+        }
         try {
             return new WaveformTap(sim, VcdWriterOutput.create(file), net, options, schedule);
         } catch (IOException e) {
@@ -116,7 +145,7 @@ final class WaveformTap {
         sample(now);
         List<long[]> events = new ArrayList<>(); // {time, clock, level}
         for (int c = 0; c < schedule.clocks.size(); c++) {
-            if (clockHandles[c] < 0) continue;
+            if (clockHandles[c].length == 0) continue;
             ClockSchedule.Clock k = schedule.clocks.get(c);
             boolean rises = k.nextRise - k.period == edge;
             long previousRise = k.nextRise - (rises ? 2 : 1) * k.period;
@@ -127,14 +156,14 @@ final class WaveformTap {
         events.sort((a, b) -> Long.compare(a[0], b[0]));
         for (long[] e : events) {
             out.time(e[0]);
-            out.change(clockHandles[(int) e[1]], e[2]);
+            for (int h : clockHandles[(int) e[1]]) out.change(h, e[2]);
         }
     }
 
     private void sample(long now) {
         out.time(now);
         if (!started) {
-            for (int c = 0; c < clockHandles.length; c++) if (clockHandles[c] >= 0) out.change(clockHandles[c], 0L);
+            for (int[] clock : clockHandles) for (int h : clock) out.change(h, 0L);
         }
         for (int i = 0; i < ids.length; i++) {
             if (wide[i]) {

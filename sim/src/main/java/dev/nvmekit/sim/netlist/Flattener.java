@@ -32,6 +32,12 @@ import java.util.Optional;
  * orders the combinational assignments (see {@link Levelizer}).
  */
 public final class Flattener {
+    /**
+     * The most clocks a flat netlist may use: both embedded backends pass the clocks rising
+     * together as one bit each of a {@code long} mask, so a 65th clock would alias the first.
+     */
+    public static final int MAX_CLOCKS = 64;
+
     private final Design design;
     private final List<FlatSignal> signals = new ArrayList<>();
     private final Map<String, Integer> index = new HashMap<>();
@@ -135,6 +141,11 @@ public final class Flattener {
                         rename(w.data(), p.prefix()), rename(w.enable(), p.prefix()), w.byteEnable().map(be -> rename(be, p.prefix()))));
             }
             memories.add(new FlatMemory(p.prefix() + mem.name(), p.scope(), mem.name(), mem.wordType(), mem.depth(), mem.init(), writes));
+        }
+        if (clocks.size() > MAX_CLOCKS) {
+            throw new SimulationException(design.top() + " uses " + clocks.size() + " clocks (distinct top-level clock inputs); the embedded "
+                    + "simulator supports at most " + MAX_CLOCKS + ", and '" + clocks.get(MAX_CLOCKS) + "' is the first beyond the limit. "
+                    + "Domains that share a clock input count once: drive them from the same port, or run the design on Verilator");
         }
         for (int i = 0; i < signals.size(); i++) {
             FlatSignal s = signals.get(i);

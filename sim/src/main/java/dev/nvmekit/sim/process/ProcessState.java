@@ -88,6 +88,10 @@ final class ProcessState implements TestProcess {
 
     void cancel() {
         cancelled = true;
+        // A process stuck in its own code (no wait) is interrupted, so a loop or blocking call
+        // that honours interruption ends and gives its carrier thread back: left spinning, it
+        // would hold one of the few carriers for the rest of the JVM's life.
+        if (running && thread != null) thread.interrupt();
         resume.release();
     }
 

@@ -59,9 +59,14 @@ final class VerilogBench {
 
     /** Outputs (port order) per cycle of the embedded backend. */
     static List<List<BigInteger>> embedded(Design design, List<Map<String, BigInteger>> stimulus) {
+        return embedded(design, stimulus, SimulationOptions.defaults());
+    }
+
+    /** Outputs (port order) per cycle of the embedded backend run with {@code options}. */
+    static List<List<BigInteger>> embedded(Design design, List<Map<String, BigInteger>> stimulus, SimulationOptions options) {
         List<Port> outs = outputs(design.topModule());
         List<List<BigInteger>> rows = new ArrayList<>();
-        try (Simulator sim = new EmbeddedBackend().open(design, SimulationOptions.defaults())) {
+        try (Simulator sim = new EmbeddedBackend().open(design, options)) {
             for (Map<String, BigInteger> cycle : stimulus) {
                 cycle.forEach(sim::poke);
                 List<BigInteger> row = new ArrayList<>();

@@ -1,8 +1,10 @@
 package dev.nvmekit.testbench.cli;
 
+import dev.nvmekit.testbench.cli.nvme.NvmeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.OutputStream;
 import java.io.PrintWriter;
 
 /**
@@ -14,7 +16,7 @@ import java.io.PrintWriter;
 @Command(name = "nvmekit", mixinStandardHelpOptions = true, version = "nvmekit 0.1.0",
         description = "Design and verify NVMe controller host-interface RTL in Java.",
         subcommands = {GenerateCommand.class, SimulateCommand.class, LintCommand.class, WaveCommand.class, DiffCommand.class,
-                dev.nvmekit.testbench.cli.nvme.NvmeCommand.class, BenchCommand.class,
+                NvmeCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code of a failed check or test. */
@@ -33,7 +35,21 @@ public final class Main implements Runnable {
 
     /** Runs the command line with the given streams and returns the exit code (for tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
+        return run(args, out, err, System.out);
+    }
+
+    /**
+     * Runs the command line with the given streams, {@code raw} receiving the bytes that
+     * {@code nvme ... --raw-binary} writes (the process's stdout in a real run).
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, OutputStream raw) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine cli = new CommandLine(new Main(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                return cls == NvmeCommand.class ? cls.cast(new NvmeCommand(raw)) : defaults.create(cls);
+            }
+        });
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(t -> t instanceof UsageError ? USAGE : FAILED);
@@ -54,11 +70,22 @@ public final class Main implements Runnable {
                 err.println("nvmekit: " + d.getMessage());
                 return FAILED;
             }
-            err.println("nvmekit: internal error: " + ex);
-            ex.printStackTrace(err);
+            if (ex instanceof java.io.UncheckedIOException io) {
+                // A path the user gave that cannot be read or written: their input, so a usage error.
+                String cause = io.getCause() == null ? "" : io.getCause().getMessage();
+                err.println("nvmekit: " + io.getMessage() + (cause == null || io.getMessage().endsWith(cause) ? "" : ": " + cause));
+                return USAGE;
+            }
+            // A bug, not a user mistake: one line, and the stack trace only when asked for.
+            err.println("nvmekit: internal error: " + ex + (debug() ? "" : " (set NVMEKIT_DEBUG=1 for the stack trace)"));
+            if (debug()) ex.printStackTrace(err);
             return FAILED;
         });
         return cli.execute(args);
+    }
+
+    private static boolean debug() {
+        return System.getenv("NVMEKIT_DEBUG") != null;
     }
 
     /** A mistake in how the command was called; exit code 2. */

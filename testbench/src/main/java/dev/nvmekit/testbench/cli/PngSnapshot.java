@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 final class PngSnapshot {
     private static final Pattern SIZE = Pattern.compile("<svg[^>]*\\bwidth=\"(\\d+)\"[^>]*\\bheight=\"(\\d+)\"");
 
+    private static final int TIMEOUT_SECONDS = 60;
+
     private PngSnapshot() {
     }
 
@@ -31,15 +33,24 @@ final class PngSnapshot {
             Path work = Files.createTempDirectory("nvmekit-png");
             Path page = work.resolve("wave.svg");
             Files.writeString(page, svg);
+            Path log = work.resolve("chromium.log");
+            // Output goes to a file, not a pipe: Chromium's helper processes can hold a pipe open
+            // after the screenshot is written, and reading it to the end would then never return.
             Process p = new ProcessBuilder(browser.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                     "--hide-scrollbars", "--user-data-dir=" + work.resolve("profile"),
                     "--screenshot=" + png.toAbsolutePath(), "--window-size=" + width + "," + height, page.toUri().toString())
-                    .redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            if (!p.waitFor(60, TimeUnit.SECONDS) || !Files.isRegularFile(png) || Files.size(png) == 0) {
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            boolean exited = p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (!exited) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
-                throw new Main.CheckFailed("Chromium did not write " + png);
+            }
+            if (!Files.isRegularFile(png) || Files.size(png) == 0) {
+                String tail = Files.readString(log).lines().reduce((a, b) -> b).orElse("");
+                throw new Main.CheckFailed("Chromium did not write " + png
+                        + (exited ? " (exit code " + p.exitValue() + ")" : " within " + TIMEOUT_SECONDS + " s")
+                        + (tail.isBlank() ? "" : ": " + tail));
             }
         } catch (IOException e) {
             throw new Main.UsageError("cannot write " + png + ": " + e.getMessage());

@@ -29,11 +29,14 @@ import java.util.Random;
  * depth on two interrupt queues and a polled one, behind a congested host memory, every read
  * checked against what was last written; every {@code faultEvery} commands one fault — a command
  * the firmware loses (timeout, Abort, reset), SLVERR or DECERR on an SQ fetch (fatal status,
- * reset), or a transient DMA fault in the firmware (Data Transfer Error, retried). The trace is
+ * reset), a fetch whose completion is lost on the link until the PCIe bridge's Completion Timeout
+ * (timeout, Abort, a reset whose disable waits for the bridge), SLVERR on a CQE write (fatal
+ * status, reset, the command executed again), or a transient DMA fault in the firmware (Data
+ * Transfer Error, retried). The trace is
  * checked as it is made, in constant memory. Prints commands, faults, recoveries, checker
  * violations and data mismatches; the exit status is non-zero if any violation or mismatch.
  *
- * <p>{@code Soak [commands=1000000] [seed=1] [faultEvery=2000] [faults=LOST_COMMAND,FETCH_SLVERR,FETCH_DECERR,DMA_FAULT]}
+ * <p>{@code Soak [commands=1000000] [seed=1] [faultEvery=2000] [faults=LOST_COMMAND,FETCH_SLVERR,FETCH_DECERR,DMA_FAULT,FETCH_LOST_ON_LINK,CQE_SLVERR]}
  */
 public final class Soak {
     private static final int REGION_BLOCKS = 32;
@@ -41,7 +44,10 @@ public final class Soak {
     private static final int QUEUE_DEPTH = 24;
 
     /** The faults the soak injects, one every {@code faultEvery} commands, chosen at random among those enabled. */
-    public enum Fault { LOST_COMMAND, FETCH_SLVERR, FETCH_DECERR, DMA_FAULT }
+    public enum Fault { LOST_COMMAND, FETCH_SLVERR, FETCH_DECERR, DMA_FAULT, FETCH_LOST_ON_LINK, CQE_SLVERR }
+
+    /** The PCIe bridge's Completion Timeout for {@link Fault#FETCH_LOST_ON_LINK}: past the driver's Abort and reset. */
+    private static final long BRIDGE_COMPLETION_TIMEOUT_CYCLES = 12_000;
 
     /** What a run did. */
     public record Result(long commands, long faults, long recoveries, long retries, List<Violation> violations,
@@ -179,6 +185,10 @@ public final class Soak {
             }
             case FETCH_SLVERR -> s.hostMemory().inject(MemoryFault.slverr(new MemoryFault.NthBurst(MemoryFault.Direction.READ, s.hostMemory().readBursts() + 1 + random.nextInt(4))));
             case FETCH_DECERR -> s.hostMemory().inject(MemoryFault.decerr(new MemoryFault.NthBurst(MemoryFault.Direction.READ, s.hostMemory().readBursts() + 1 + random.nextInt(4))));
+            case FETCH_LOST_ON_LINK -> s.hostMemory().inject(new MemoryFault.CompletionTimeout(new MemoryFault.NthBurst(
+                    MemoryFault.Direction.READ, s.hostMemory().readBursts() + 1 + random.nextInt(4)), BRIDGE_COMPLETION_TIMEOUT_CYCLES));
+            case CQE_SLVERR -> s.hostMemory().inject(MemoryFault.slverr(new MemoryFault.NthBurst(MemoryFault.Direction.WRITE,
+                    s.hostMemory().writeBursts() + 1 + random.nextInt(4))));
             case DMA_FAULT -> {
                 int[] left = {1 + random.nextInt(3)};
                 fw.processor().setDmaFault((address, length, toHost) -> left[0]-- > 0);

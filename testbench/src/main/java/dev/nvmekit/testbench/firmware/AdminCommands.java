@@ -7,9 +7,11 @@ import dev.nvmekit.testbench.nvme.CreateIoCompletionQueueCommand;
 import dev.nvmekit.testbench.nvme.CreateIoSubmissionQueueCommand;
 import dev.nvmekit.testbench.nvme.IdentifyCommand;
 import dev.nvmekit.testbench.nvme.IdentifyController;
+import dev.nvmekit.testbench.nvme.NvmIdentifyController;
 import dev.nvmekit.testbench.nvme.StatusCode;
 
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The admin command set on SQ 0: dispatch by opcode, and the commands that need no more than a
@@ -19,8 +21,8 @@ import java.util.Optional;
 final class AdminCommands {
     /** OACS: Format NVM (bit 1) and Namespace Management / Attachment (bit 3). */
     private static final int OACS = 1 << 1 | 1 << 3;
-    /** ONCS: Compare (bit 0), Dataset Management (bit 2), Write Zeroes (bit 3). */
-    private static final int ONCS = 1 | 1 << 2 | 1 << 3;
+    /** ONCS: Compare (bit 0), Dataset Management (bit 2), Write Zeroes (bit 3), Timestamp (bit 6). */
+    private static final int ONCS = 1 | 1 << 2 | 1 << 3 | 1 << 6;
     /** SANICAP: crypto erase, block erase, overwrite. */
     private static final int SANICAP = 0b111;
     /** FNA bit 2: cryptographic erase is supported by Format NVM. */
@@ -35,6 +37,7 @@ final class AdminCommands {
     private final FeatureCommands features;
     private final LogPageCommands logs;
     private final NamespaceCommands namespaceCommands;
+    private UnaryOperator<IdentifyController> revision = UnaryOperator.identity();
 
     AdminCommands(FirmwareState s, CommandProcessor processor) {
         this.s = s;
@@ -89,16 +92,21 @@ final class AdminCommands {
         };
     }
 
+    /** A variant of this firmware that advertises less (or more); see {@link CommandProcessor#reviseIdentifyController}. */
+    void reviseIdentifyController(UnaryOperator<IdentifyController> revision) {
+        this.revision = revision == null ? UnaryOperator.identity() : revision;
+    }
+
     IdentifyController identifyController() {
         FirmwareConfig k = s.config;
-        return IdentifyController.builder().vid(k.vid()).ssvid(k.vid())
+        return revision.apply(IdentifyController.builder().vid(k.vid()).ssvid(k.vid())
                 .serialNumber(k.serialNumber()).modelNumber(k.modelNumber()).firmwareRevision(k.firmwareRevision())
                 .mdts(k.mdts()).cntlid(k.controllerId()).ver(k.version()).oaes(OAES).oacs(OACS)
                 .acl(k.abortLimit() - 1).aerl(k.aerLimit() - 1).frmw(0b011).lpa(IdentifyController.LPA_COMMAND_EFFECTS)
                 .elpe(k.errorLogEntries() - 1).apsta(1).wctemp(k.warningTemperatureKelvin())
                 .cctemp(k.criticalTemperatureKelvin()).sanicap(SANICAP).nn(k.maxNamespaces()).oncs(ONCS).fna(FNA)
                 .sgls(k.sglSupported() ? SGLS : 0).mnan(k.maxNamespaces())
-                .subnqn("nqn.2024-01.dev.nvmekit:" + k.serialNumber()).powerStates(k.powerStates()).build();
+                .subnqn("nqn.2024-01.dev.nvmekit:" + k.serialNumber()).powerStates(k.powerStates()).build());
     }
 
     private Outcome identify(Command c) {
@@ -126,10 +134,22 @@ final class AdminCommands {
                         StatusCode.INVALID_NAMESPACE_OR_FORMAT, "namespace " + Integer.toUnsignedString(nsid) + " is not active"));
                 yield s.namespaces.descriptors(ns).build();
             }
+            case 0x06 -> nvmIdentify(cmd.csi());
+            case 0x10 -> AllocatedNamespaceIdentify.list(s.namespaces, nsid, s.config.maxNamespaces());
+            case 0x11 -> AllocatedNamespaceIdentify.identify(s.namespaces, nsid);
             default -> throw CommandFailure.of(StatusCode.INVALID_FIELD_IN_COMMAND, "CNS 0x" + Integer.toHexString(cmd.cns()));
         };
         s.toHost(c, data);
         return Outcome.success();
+    }
+
+    /** CNS 06h: the I/O Command Set specific Identify Controller data of the one set this firmware has, NVM. */
+    private byte[] nvmIdentify(int csi) {
+        if (csi != NvmIdentifyController.CSI_NVM) {
+            throw CommandFailure.of(StatusCode.INVALID_FIELD_IN_COMMAND, "CSI 0x" + Integer.toHexString(csi) + " is not supported");
+        }
+        return s.config.nvmIdentify().orElseThrow(() -> CommandFailure.of(StatusCode.INVALID_FIELD_IN_COMMAND,
+                "CNS 0x6 is not implemented by this firmware")).build();
     }
 
     private void requireValidNsid(int nsid) {

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.BiPredicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The firmware's command execution core, with no simulator behind it: commands go in with
@@ -226,6 +227,15 @@ public final class CommandProcessor {
      */
     public void hangCommands(BiPredicate<Integer, SubmissionQueueEntry> which) {
         hang = which == null ? (sqid, sqe) -> false : which;
+    }
+
+    /**
+     * Revises the Identify Controller data this firmware returns (e.g. clears LPA, APSTA or an
+     * ONCS bit), to test how a host treats a controller that does not advertise a capability.
+     * The commands themselves keep working; {@code null} restores the firmware's own data.
+     */
+    public void reviseIdentifyController(UnaryOperator<IdentifyController> revision) {
+        admin.reviseIdentifyController(revision);
     }
 
     /** Commands the {@link #hangCommands} hook has swallowed since the last controller reset. */

@@ -5,13 +5,14 @@ import dev.nvmekit.testbench.nvme.CompletionStatus;
 import dev.nvmekit.testbench.nvme.FeatureIdentifier;
 import dev.nvmekit.testbench.nvme.FeatureValue;
 import dev.nvmekit.testbench.nvme.StatusCode;
+import dev.nvmekit.testbench.nvme.Timestamp;
 
 import java.util.function.Consumer;
 
 /**
  * Set Features (09h) and Get Features (0Ah) for Arbitration, Power Management, Temperature
  * Threshold, Number of Queues, Interrupt Coalescing, Interrupt Vector Configuration,
- * Asynchronous Event Configuration and Autonomous Power State Transition (NVMe Base
+ * Asynchronous Event Configuration, Autonomous Power State Transition and Timestamp (NVMe Base
  * Specification 2.0, section 5.27.1). Arbitration, Interrupt Coalescing and Interrupt Vector
  * Configuration are implemented by the front end, so setting them goes through {@code qm_} ops
  * 5, 4 and 6 and completes with the front end's answer. No feature is saveable.
@@ -36,6 +37,11 @@ final class FeatureCommands {
             throw CommandFailure.of(StatusCode.FEATURE_IDENTIFIER_NOT_SAVEABLE, "no feature is saveable");
         }
         FeatureIdentifier fid = supported(cdw10 & 0xFF);
+        if (fid == FeatureIdentifier.TIMESTAMP) {
+            // Dword 11 is unused; the value is in the data buffer (ONCS bit 6).
+            s.setTimestamp(Timestamp.parse(s.fromHost(c, Timestamp.SIZE)).millis());
+            return Outcome.success();
+        }
         FeatureValue v = FeatureValue.decode(fid, dw11);
         switch (v) {
             case FeatureValue.Arbitration a -> {
@@ -129,6 +135,10 @@ final class FeatureCommands {
                 s.toHost(c, defaults ? new byte[ApstTable.SIZE] : s.apstTable);
                 yield !defaults && s.apstEnabled ? 1 : 0;
             }
+            case TIMESTAMP -> {
+                s.toHost(c, (defaults ? new Timestamp(0, false, Timestamp.ORIGIN_RESET) : s.timestamp()).build());
+                yield 0;
+            }
             default -> throw new IllegalStateException("unreachable: " + fid);
         };
         return Outcome.success(dw0);
@@ -146,7 +156,7 @@ final class FeatureCommands {
         return switch (fid) {
             case ARBITRATION, POWER_MANAGEMENT, TEMPERATURE_THRESHOLD, NUMBER_OF_QUEUES, INTERRUPT_COALESCING,
                  INTERRUPT_VECTOR_CONFIGURATION, ASYNCHRONOUS_EVENT_CONFIGURATION,
-                 AUTONOMOUS_POWER_STATE_TRANSITION -> fid;
+                 AUTONOMOUS_POWER_STATE_TRANSITION, TIMESTAMP -> fid;
             default -> throw CommandFailure.of(StatusCode.INVALID_FIELD_IN_COMMAND, fid.title() + " is not supported");
         };
     }

@@ -3,11 +3,13 @@ package dev.nvmekit.testbench.firmware;
 import dev.nvmekit.testbench.media.MediaConfig;
 import dev.nvmekit.testbench.nvme.ControllerVersion;
 import dev.nvmekit.testbench.nvme.LbaFormat;
+import dev.nvmekit.testbench.nvme.NvmIdentifyController;
 import dev.nvmekit.testbench.nvme.PowerStateDescriptor;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,6 +42,9 @@ import java.util.Set;
  * @param criticalTemperatureKelvin CCTEMP
  * @param clockHz                  simulated clock frequency, for SMART power-on hours
  * @param media                    media timing
+ * @param nvmIdentify              the answer to Identify CNS 06h for the NVM Command Set (VSL, WZSL,
+ *                                 DMRL, ...); empty for a controller that rejects that CNS as an
+ *                                 Invalid Field, as one built before NVMe 2.0 may
  */
 public record FirmwareConfig(int vid, String serialNumber, String modelNumber, String firmwareRevision,
                              ControllerVersion version, int controllerId, List<LbaFormat> lbaFormats,
@@ -47,7 +52,8 @@ public record FirmwareConfig(int vid, String serialNumber, String modelNumber, S
                              boolean sglSupported, List<PowerStateDescriptor> powerStates, int maxIoQueues,
                              int commandSlots, int commandCycles, int aerLimit, int abortLimit,
                              int errorLogEntries, int temperatureKelvin, int warningTemperatureKelvin,
-                             int criticalTemperatureKelvin, long clockHz, MediaConfig media) {
+                             int criticalTemperatureKelvin, long clockHz, MediaConfig media,
+                             Optional<NvmIdentifyController> nvmIdentify) {
 
     public FirmwareConfig {
         requireAscii("serialNumber", serialNumber, 20);
@@ -55,6 +61,7 @@ public record FirmwareConfig(int vid, String serialNumber, String modelNumber, S
         requireAscii("firmwareRevision", firmwareRevision, 8);
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(media, "media");
+        Objects.requireNonNull(nvmIdentify, "nvmIdentify");
         range("vid", vid, 0, 0xFFFF);
         range("controllerId", controllerId, 0, 0xFFEF);
         lbaFormats = List.copyOf(lbaFormats);
@@ -144,13 +151,15 @@ public record FirmwareConfig(int vid, String serialNumber, String modelNumber, S
         b.errorLogEntries = errorLogEntries; b.temperatureKelvin = temperatureKelvin;
         b.warningTemperatureKelvin = warningTemperatureKelvin;
         b.criticalTemperatureKelvin = criticalTemperatureKelvin; b.clockHz = clockHz; b.media = media;
+        b.nvmIdentify = nvmIdentify;
         return b;
     }
 
     /**
      * Defaults: one 64 MiB namespace of 512-byte blocks (formats 512 B and 4 KiB), four namespaces
      * at most in 256 MiB, MDTS 5 (128 KiB), SGLs supported, PS0..PS4, 16 I/O queues, 64 command
-     * slots, 4 AERs, 40 °C, 250 MHz, {@link MediaConfig#DEFAULT} media.
+     * slots, 4 AERs, 40 °C, 250 MHz, {@link MediaConfig#DEFAULT} media, and Identify CNS 06h
+     * answered with no limits (this firmware has none on Write Zeroes or Dataset Management).
      */
     public static final class Builder {
         private int vid = 0x1D1D;
@@ -177,6 +186,7 @@ public record FirmwareConfig(int vid, String serialNumber, String modelNumber, S
         private int criticalTemperatureKelvin = 358;
         private long clockHz = 250_000_000L;
         private MediaConfig media = MediaConfig.DEFAULT;
+        private Optional<NvmIdentifyController> nvmIdentify = Optional.of(NvmIdentifyController.NO_LIMITS);
 
         private Builder() {
         }
@@ -205,12 +215,13 @@ public record FirmwareConfig(int vid, String serialNumber, String modelNumber, S
         public Builder criticalTemperatureKelvin(int v) { criticalTemperatureKelvin = v; return this; }
         public Builder clockHz(long v) { clockHz = v; return this; }
         public Builder media(MediaConfig v) { media = v; return this; }
+        public Builder nvmIdentify(Optional<NvmIdentifyController> v) { nvmIdentify = v; return this; }
 
         public FirmwareConfig build() {
             return new FirmwareConfig(vid, serialNumber, modelNumber, firmwareRevision, version, controllerId,
                     lbaFormats, namespaces, maxNamespaces, capacityBytes, mdts, sglSupported, powerStates,
                     maxIoQueues, commandSlots, commandCycles, aerLimit, abortLimit, errorLogEntries,
-                    temperatureKelvin, warningTemperatureKelvin, criticalTemperatureKelvin, clockHz, media);
+                    temperatureKelvin, warningTemperatureKelvin, criticalTemperatureKelvin, clockHz, media, nvmIdentify);
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.nvmekit.testbench.nvme.DmaSegment;
 import dev.nvmekit.testbench.nvme.FeatureValue;
 import dev.nvmekit.testbench.nvme.HostMemory;
 import dev.nvmekit.testbench.nvme.LogPageIdentifier;
+import dev.nvmekit.testbench.nvme.Timestamp;
 
 import java.util.HashMap;
 import java.util.List;
@@ -40,6 +41,10 @@ final class FirmwareState {
     int asyncEventConfig;
     boolean apstEnabled;
     byte[] apstTable;
+    /** Timestamp feature: the value at {@code timestampSetAt} (a cycle) and how it got there. */
+    private long timestampMillis;
+    private long timestampSetAt;
+    private int timestampOrigin;
     private boolean temperatureReported;
 
     FirmwareState(FirmwareConfig config, Media media, HostMemory memory, QueueManagement qm, Completer completer) {
@@ -67,6 +72,23 @@ final class FirmwareState {
         apstTable = new ApstTable(java.util.Collections.nCopies(ApstTable.ENTRIES, ApstTable.Entry.NONE)).build();
         health.resetThresholds();
         temperatureReported = false;
+        // A controller reset restarts the Timestamp from 0 (Timestamp Origin 000b).
+        timestampMillis = 0;
+        timestampSetAt = completer.now();
+        timestampOrigin = Timestamp.ORIGIN_RESET;
+    }
+
+    /** Set Features Timestamp: counting goes on from {@code millis}. */
+    void setTimestamp(long millis) {
+        timestampMillis = millis;
+        timestampSetAt = completer.now();
+        timestampOrigin = Timestamp.ORIGIN_SET_FEATURES;
+    }
+
+    /** The Timestamp now: the last value plus the time since, on the firmware's clock; counted continuously (Synch 0). */
+    Timestamp timestamp() {
+        long elapsedMillis = (completer.now() - timestampSetAt) * 1000 / config.clockHz();
+        return new Timestamp(Math.min(Timestamp.MAX_MILLIS, timestampMillis + elapsedMillis), false, timestampOrigin);
     }
 
     /** Admin data from the host (PRPs only: admin commands do not take SGLs over PCIe). */

@@ -9,9 +9,11 @@ import dev.nvmekit.testbench.nvme.NamespaceIdentificationDescriptorList;
 import dev.nvmekit.testbench.nvme.StatusCode;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The namespaces of the NVM subsystem as the firmware sees them: allocated ones live in the
@@ -93,12 +95,18 @@ final class NamespaceInventory {
         return new NamespaceIdentificationDescriptorList(List.of(
                 new NamespaceIdentificationDescriptor.Eui64(eui64(ns.nsid())),
                 new NamespaceIdentificationDescriptor.Nguid(nguid(ns.nsid())),
+                new NamespaceIdentificationDescriptor.Uuid(uuid(ns.nsid())),
                 new NamespaceIdentificationDescriptor.CommandSetIdentifier(0)));
     }
 
     private String eui64(int nsid) {
         // An IEEE-style identifier unique per namespace and per drive serial number.
         return String.format("%08x%08x", config.serialNumber().hashCode(), nsid);
+    }
+
+    /** A name-based (version 3) UUID of the drive's serial number and the NSID: stable across runs. */
+    UUID uuid(int nsid) {
+        return UUID.nameUUIDFromBytes((config.serialNumber() + "/" + nsid).getBytes(StandardCharsets.US_ASCII));
     }
 
     private String nguid(int nsid) {

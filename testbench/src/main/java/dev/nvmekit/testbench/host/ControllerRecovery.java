@@ -4,6 +4,7 @@ import dev.nvmekit.testbench.nvme.*;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntPredicate;
 
 /**
@@ -115,6 +116,7 @@ final class ControllerRecovery {
 
     private void bringUp(int vs) {
         d.identify = d.identifyControllerNow();                          // nvme_init_ctrl_finish
+        d.setup.initCtrlFinish(d.identify, vs);                           // effects log, APST, Timestamp
         int wanted = d.config.cpus() + d.config.pollQueues();
         // nvme_set_queue_count: an error leaves the controller admin-only, not failed.
         HostRequest nq = d.setFeature(FeatureIdentifier.NUMBER_OF_QUEUES, (wanted - 1) | (wanted - 1) << 16);
@@ -134,8 +136,11 @@ final class ControllerRecovery {
         d.info(String.format("%d/%d/%d default/read/poll queues", d.config.cpus(), 0, d.config.pollQueues()));
         if ((d.identify.oaes() & 0x0300) != 0) d.setFeature(FeatureIdentifier.ASYNCHRONOUS_EVENT_CONFIGURATION, d.identify.oaes() & 0x0300);
         d.submitAsyncEventRequest();                                     // nvme_start_ctrl → nvme_queue_async_events
-        d.namespaces.clear();                                            // nvme_scan_work
-        for (int nsid : d.activeNamespaces().nsids()) d.namespaces.put(nsid, d.identifyNamespace(nsid));
+        Map<Integer, IdentifyNamespace> found = d.setup.scan();           // nvme_scan_work
+        if (found != null) {
+            d.namespaces.clear();
+            d.namespaces.putAll(found);
+        }
         List<HostRequest> again = new ArrayList<>(d.requeue);
         d.requeue.clear();
         for (HostRequest r : again) d.push(d.ioQueueFor(r.queue == null ? 0 : Math.max(0, r.queue.qid - 1), r.queue != null && r.queue.polled()), r);

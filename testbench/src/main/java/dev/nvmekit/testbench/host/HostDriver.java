@@ -36,6 +36,7 @@ public final class HostDriver implements CycleAgent {
     final long clockPeriodPs;
     final DriverLog log = new DriverLog();
     final ControllerRecovery recovery;
+    final ControllerSetup setup;
     private final PrpBuilder prps;
     private final SglBuilder sgls;
 
@@ -65,6 +66,7 @@ public final class HostDriver implements CycleAgent {
         this.prps = new PrpBuilder(memory);
         this.sgls = new SglBuilder(memory);
         this.recovery = new ControllerRecovery(this);
+        this.setup = new ControllerSetup(this);
     }
 
     // ---------------------------------------------------------------- public API
@@ -186,8 +188,10 @@ public final class HostDriver implements CycleAgent {
     /** Identifies the active namespaces again ({@code nvme_scan_work}), e.g. after a Format NVM changed a block size. */
     public void rescanNamespaces() {
         requireLive();
+        Map<Integer, IdentifyNamespace> found = setup.scan();
+        if (found == null) return;
         namespaces.clear();
-        for (int nsid : activeNamespaces().nsids()) namespaces.put(nsid, identifyNamespace(nsid));
+        namespaces.putAll(found);
     }
 
     /** Set Features with dword 11 {@code value}; returns the completion. */
@@ -228,6 +232,8 @@ public final class HostDriver implements CycleAgent {
     public ControllerCapabilities capabilities() { return cap; }
     public List<HostQueue> ioQueues() { return List.copyOf(ioQueues); }
     public HostQueue adminQueue() { return admin; }
+    /** What the optional bring-up steps read and set: effects log, APST table, Timestamp, namespace descriptors. */
+    public ControllerSetup setup() { return setup; }
 
     /** Per-queue counts: entries submitted and completed, interrupts on its vector. */
     public List<QueueStatistics> statistics() {

@@ -6,7 +6,7 @@ import java.util.Optional;
  * Admin command set opcodes, valid only on the admin submission queue (queue 0)
  * (NVMe Base Specification 2.0, Figure 138). Identify is one of these, not an I/O command.
  */
-public enum AdminOpcode {
+public enum AdminOpcode implements CodedValue {
     DELETE_IO_SUBMISSION_QUEUE(0x00, "Delete I/O Submission Queue"),
     CREATE_IO_SUBMISSION_QUEUE(0x01, "Create I/O Submission Queue"),
     GET_LOG_PAGE(0x02, "Get Log Page"),
@@ -47,11 +47,13 @@ public enum AdminOpcode {
     }
 
     /** The opcode byte, CDW0 bits 7:0. */
+    @Override
     public int value() {
         return value;
     }
 
     /** The command's name as the spec and nvme-cli spell it. */
+    @Override
     public String title() {
         return title;
     }
@@ -65,11 +67,6 @@ public enum AdminOpcode {
     }
 
     public static Optional<AdminOpcode> of(int opcode) {
-        for (AdminOpcode o : values()) {
-            if (o.value == opcode) {
-                return Optional.of(o);
-            }
-        }
-        return Optional.empty();
+        return CodedValue.find(values(), opcode);
     }
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
  * 2.0, section 5.27.1, Figure 317). Set Features puts Save in CDW10 bit 31; Get Features puts
  * Select (current, default, saved, supported capabilities) in CDW10 bits 10:8.
  */
-public enum FeatureIdentifier {
+public enum FeatureIdentifier implements CodedValue {
     ARBITRATION(0x01, "Arbitration"),
     POWER_MANAGEMENT(0x02, "Power Management"),
     LBA_RANGE_TYPE(0x03, "LBA Range Type"),
@@ -37,10 +37,12 @@ public enum FeatureIdentifier {
         this.title = title;
     }
 
+    @Override
     public int value() {
         return value;
     }
 
+    @Override
     public String title() {
         return title;
     }
@@ -57,11 +59,6 @@ public enum FeatureIdentifier {
     }
 
     public static Optional<FeatureIdentifier> of(int fid) {
-        for (FeatureIdentifier f : values()) {
-            if (f.value == fid) {
-                return Optional.of(f);
-            }
-        }
-        return Optional.empty();
+        return CodedValue.find(values(), fid);
     }
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
  * (NVMe Base Specification 2.0, Figure 273). The ones a Linux host sends at bring-up are
  * 01h, 02h, 03h, 00h, 05h and 06h.
  */
-public enum IdentifyCns {
+public enum IdentifyCns implements CodedValue {
     NAMESPACE(0x00, "Identify Namespace"),
     CONTROLLER(0x01, "Identify Controller"),
     ACTIVE_NAMESPACE_LIST(0x02, "Active Namespace ID list"),
@@ -31,10 +31,12 @@ public enum IdentifyCns {
         this.title = title;
     }
 
+    @Override
     public int value() {
         return value;
     }
 
+    @Override
     public String title() {
         return title;
     }
@@ -45,11 +47,6 @@ public enum IdentifyCns {
     }
 
     public static Optional<IdentifyCns> of(int cns) {
-        for (IdentifyCns c : values()) {
-            if (c.value == cns) {
-                return Optional.of(c);
-            }
-        }
-        return Optional.empty();
+        return CodedValue.find(values(), cns);
     }
 }

@@ -73,6 +73,8 @@ public record IdentifyController(int vid, int ssvid, String serialNumber, String
     public static final int POWER_STATE_OFFSET = 2048;
     /** LPA bit 1: the Commands Supported and Effects log page is supported. */
     public static final int LPA_COMMAND_EFFECTS = 1 << 1;
+    /** ONCS bit 6: the Timestamp feature (0Eh) is supported. */
+    public static final int ONCS_TIMESTAMP = 1 << 6;
     /** OACS bit 8: Doorbell Buffer Config. */
     public static final int OACS_DOORBELL_BUFFER_CONFIG = 1 << 8;
 

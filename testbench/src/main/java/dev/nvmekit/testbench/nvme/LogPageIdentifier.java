@@ -6,7 +6,7 @@ import java.util.Optional;
  * Log page identifiers of Get Log Page, CDW10 bits 7:0 (NVMe Base Specification 2.0, Figure 202),
  * with the size a controller returns for the fixed-size ones.
  */
-public enum LogPageIdentifier {
+public enum LogPageIdentifier implements CodedValue {
     SUPPORTED_LOG_PAGES(0x00, "Supported Log Pages", 1024),
     ERROR_INFORMATION(0x01, "Error Information", 0),
     SMART_HEALTH_INFORMATION(0x02, "SMART / Health Information", SmartHealthLog.SIZE),
@@ -32,10 +32,12 @@ public enum LogPageIdentifier {
         this.size = size;
     }
 
+    @Override
     public int value() {
         return value;
     }
 
+    @Override
     public String title() {
         return title;
     }
@@ -46,11 +48,6 @@ public enum LogPageIdentifier {
     }
 
     public static Optional<LogPageIdentifier> of(int lid) {
-        for (LogPageIdentifier l : values()) {
-            if (l.value == lid) {
-                return Optional.of(l);
-            }
-        }
-        return Optional.empty();
+        return CodedValue.find(values(), lid);
     }
 }

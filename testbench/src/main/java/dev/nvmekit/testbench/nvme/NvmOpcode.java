@@ -6,7 +6,7 @@ import java.util.Optional;
  * NVM command set I/O opcodes, valid on I/O submission queues
  * (NVM Command Set Specification 1.0, Figure 15).
  */
-public enum NvmOpcode {
+public enum NvmOpcode implements CodedValue {
     FLUSH(0x00, "Flush"),
     WRITE(0x01, "Write"),
     READ(0x02, "Read"),
@@ -30,11 +30,13 @@ public enum NvmOpcode {
     }
 
     /** The opcode byte, CDW0 bits 7:0. */
+    @Override
     public int value() {
         return value;
     }
 
     /** The command's name as the spec and nvme-cli spell it. */
+    @Override
     public String title() {
         return title;
     }
@@ -48,11 +50,6 @@ public enum NvmOpcode {
     }
 
     public static Optional<NvmOpcode> of(int opcode) {
-        for (NvmOpcode o : values()) {
-            if (o.value == opcode) {
-                return Optional.of(o);
-            }
-        }
-        return Optional.empty();
+        return CodedValue.find(values(), opcode);
     }
 }

@@ -1,7 +1,7 @@
 package dev.nvmekit.testbench.nvme;
 
 /** SCT, the Status Code Type of a completion (NVMe Base Specification 2.0, Figure 100). */
-public enum StatusCodeType {
+public enum StatusCodeType implements CodedValue {
     GENERIC(0x0, "Generic Command Status"),
     COMMAND_SPECIFIC(0x1, "Command Specific Status"),
     MEDIA_AND_DATA_INTEGRITY(0x2, "Media and Data Integrity Errors"),
@@ -16,21 +16,18 @@ public enum StatusCodeType {
         this.title = title;
     }
 
+    @Override
     public int value() {
         return value;
     }
 
+    @Override
     public String title() {
         return title;
     }
 
     /** The type for an SCT value, or {@code null} for the reserved values 4h..6h. */
     public static StatusCodeType of(int sct) {
-        for (StatusCodeType t : values()) {
-            if (t.value == sct) {
-                return t;
-            }
-        }
-        return null;
+        return CodedValue.find(values(), sct).orElse(null);
     }
 }

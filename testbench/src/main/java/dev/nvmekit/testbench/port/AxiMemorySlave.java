@@ -160,7 +160,7 @@ public final class AxiMemorySlave implements CycleAgent {
             rOffered = true;
             sim.poke(rvalid, 1);
             sim.poke(rdata, currentReadData);
-            sim.poke(rresp, b.fault instanceof MemoryFault.ErrorResponse e ? e.resp() : FrontendPorts.RESP_OKAY);
+            sim.poke(rresp, response(b.fault));
             sim.poke(rlast, b.beat == b.len ? 1 : 0);
             sim.poke(rid, b.id);
         } else {
@@ -186,8 +186,26 @@ public final class AxiMemorySlave implements CycleAgent {
         return candidates.get(config.reorderReads() ? random.nextInt(candidates.size()) : 0);
     }
 
+    /** RRESP / BRESP of a burst with {@code fault} (null: none). */
+    private static int response(MemoryFault fault) {
+        return switch (fault) {
+            case MemoryFault.ErrorResponse e -> e.resp();
+            case MemoryFault.CompletionTimeout t -> FrontendPorts.RESP_SLVERR;
+            case null, default -> FrontendPorts.RESP_OKAY;
+        };
+    }
+
+    private static boolean failed(MemoryFault fault) {
+        return fault instanceof MemoryFault.ErrorResponse || fault instanceof MemoryFault.CompletionTimeout;
+    }
+
+    /** The earliest cycle a burst accepted at {@code arrival} may be answered. */
+    private long due(Burst b, long earliest) {
+        return b.fault instanceof MemoryFault.CompletionTimeout t ? Math.max(earliest, b.arrival + t.cycles()) : earliest;
+    }
+
     private BigInteger readBeat(Burst b) {
-        if (b.fault instanceof MemoryFault.ErrorResponse) return BigInteger.ZERO;
+        if (failed(b.fault)) return BigInteger.ZERO;
         long lane = b.beatAddress(b.beat) & -(long) busBytes;
         byte[] data = memory.read(lane, busBytes);
         if (b.beat == b.flipBeat) data[b.flipBit / 8 % busBytes] ^= (byte) (1 << (b.flipBit % 8));
@@ -199,7 +217,7 @@ public final class AxiMemorySlave implements CycleAgent {
         if (b != null && b.dueCycle <= cycle && (bOffered || roll(config.bBeat()))) {
             bOffered = true;
             sim.poke(bvalid, 1);
-            sim.poke(bresp, b.fault instanceof MemoryFault.ErrorResponse e ? e.resp() : FrontendPorts.RESP_OKAY);
+            sim.poke(bresp, response(b.fault));
             sim.poke(bid, b.id);
         } else {
             sim.poke(bvalid, 0);
@@ -212,7 +230,7 @@ public final class AxiMemorySlave implements CycleAgent {
             Burst b = new Burst(false, sim.peek(araddr), (int) sim.peek(arlen), (int) sim.peek(arsize),
                     (int) sim.peek(arburst), (int) sim.peek(arid), cycle);
             accept(b, ++readBursts);
-            b.dueCycle = cycle + 1 + config.readLatency().sample(random);
+            b.dueCycle = due(b, cycle + 1 + config.readLatency().sample(random));
             reads.add(b);
         }
         if (awReadyNow && sim.peek(awvalid) == 1) {
@@ -266,7 +284,7 @@ public final class AxiMemorySlave implements CycleAgent {
             if (beat.last() != (i == b.len)) {
                 protocolErrors.add(String.format("W beat %d of burst at %#x: WLAST %s", i, b.address, beat.last() ? "early" : "missing"));
             }
-            if (b.fault instanceof MemoryFault.ErrorResponse || b.fault instanceof MemoryFault.NoResponse) continue;
+            if (failed(b.fault) || b.fault instanceof MemoryFault.NoResponse) continue;
             byte[] data = BusWord.bytes(beat.data(), busBytes);
             if (i == b.flipBeat) {
                 // Flip inside a written byte, so the fault always reaches memory.
@@ -284,7 +302,7 @@ public final class AxiMemorySlave implements CycleAgent {
             }
         }
         if (!(b.fault instanceof MemoryFault.NoResponse)) {
-            b.dueCycle = cycle + 1 + config.writeLatency().sample(random);
+            b.dueCycle = due(b, cycle + 1 + config.writeLatency().sample(random));
             writeResponses.add(b);
         }
     }

@@ -57,8 +57,24 @@ public sealed interface MemoryFault {
         }
     }
 
-    /** Never answer: no read data, no write response (a lost completion on the link). */
+    /**
+     * Never answer: no read data, no write response. No AXI master can recover from this (AXI
+     * has no way to abandon a transaction), and the front end's CC.EN 1→0 waits for it (contract
+     * §4.1); behind a PCIe endpoint it is what {@link CompletionTimeout} turns into an error.
+     */
     record NoResponse(Target target) implements MemoryFault {
+    }
+
+    /**
+     * A completion lost on the PCIe link, as a PCIe endpoint's AXI bridge sees it: no answer for
+     * {@code cycles} after the address handshake, then the requester's Completion Timeout
+     * (PCI Express Base Specification, section 2.8) ends the transaction with SLVERR — read data
+     * of zeros, or a write that left memory unchanged.
+     */
+    record CompletionTimeout(Target target, long cycles) implements MemoryFault {
+        public CompletionTimeout {
+            if (cycles < 1) throw new IllegalArgumentException("the completion timeout must be at least 1 cycle, got " + cycles);
+        }
     }
 
     /**

@@ -6,7 +6,8 @@ import dev.nvmekit.testbench.host.HostRequest;
 import dev.nvmekit.testbench.nvme.*;
 import dev.nvmekit.testbench.port.AxiMemoryConfig;
 import dev.nvmekit.testbench.ssd.SimulatedSsd;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -21,12 +22,13 @@ import static org.junit.jupiter.api.Assertions.*;
  * The firmware's admin command set issued by the host driver model through the generated front
  * end: features (those the front end implements go through {@code qm_}), log pages with real
  * counters, Abort, Format NVM, Sanitize, namespace management and attachment, and Asynchronous
- * Event Requests completed by the front end's doorbell errors.
+ * Event Requests completed by the front end's doorbell errors. Every scenario runs on each
+ * simulator ({@link SimulatorKind}): the embedded one and the Verilator model of the same front end.
  */
 class AdminCommandsEndToEndTest {
 
-    private static SimulatedSsd ssd() {
-        return FirmwareSsd.open(AxiMemoryConfig.ideal(), HostDriverConfig.fastSimulation(1));
+    private static SimulatedSsd ssd(SimulatorKind kind) {
+        return FirmwareSsd.open(kind, AxiMemoryConfig.ideal(), HostDriverConfig.fastSimulation(1));
     }
 
     private static HostRequest admin(HostDriver d, SubmissionQueueEntry.Builder b) {
@@ -61,9 +63,10 @@ class AdminCommandsEndToEndTest {
         return r.dw0();
     }
 
-    @Test
-    void featuresAndLogPagesWithRealCounters() {
-        try (SimulatedSsd s = ssd()) {
+    @ParameterizedTest
+    @EnumSource(SimulatorKind.class)
+    void featuresAndLogPagesWithRealCounters(SimulatorKind kind) {
+        try (SimulatedSsd s = ssd(kind)) {
             HostDriver d = s.driver();
             s.run(ctx -> {
                 d.enable();
@@ -109,10 +112,11 @@ class AdminCommandsEndToEndTest {
         }
     }
 
-    @Test
-    void abortFindsAQueuedCommandAndNotAFinishedOne() {
+    @ParameterizedTest
+    @EnumSource(SimulatorKind.class)
+    void abortFindsAQueuedCommandAndNotAFinishedOne(SimulatorKind kind) {
         // A slow firmware core (40 cycles a command) keeps the last of 30 reads queued long enough.
-        try (SimulatedSsd s = FirmwareSsd.open(new dev.nvmekit.sim.compiled.EmbeddedBackend(), FirmwareSsd.config().commandCycles(40).build(),
+        try (SimulatedSsd s = FirmwareSsd.open(kind, FirmwareSsd.config().commandCycles(40).build(),
                 AxiMemoryConfig.ideal(), HostDriverConfig.fastSimulation(1))) {
             HostDriver d = s.driver();
             s.run(ctx -> {
@@ -135,9 +139,10 @@ class AdminCommandsEndToEndTest {
         }
     }
 
-    @Test
-    void formatAndSanitizeEraseDataThatSurvivesAReset() {
-        try (SimulatedSsd s = ssd()) {
+    @ParameterizedTest
+    @EnumSource(SimulatorKind.class)
+    void formatAndSanitizeEraseDataThatSurvivesAReset(SimulatorKind kind) {
+        try (SimulatedSsd s = ssd(kind)) {
             HostDriver d = s.driver();
             byte[] data = new byte[8192];
             new Random(4).nextBytes(data);
@@ -190,9 +195,10 @@ class AdminCommandsEndToEndTest {
                 .cdw10(attach ? 0 : 1).prp1(buf).build());
     }
 
-    @Test
-    void namespacesAreCreatedAttachedUsedDetachedAndDeleted() {
-        try (SimulatedSsd s = ssd()) {
+    @ParameterizedTest
+    @EnumSource(SimulatorKind.class)
+    void namespacesAreCreatedAttachedUsedDetachedAndDeleted(SimulatorKind kind) {
+        try (SimulatedSsd s = ssd(kind)) {
             HostDriver d = s.driver();
             s.run(ctx -> {
                 d.enable();
@@ -226,9 +232,10 @@ class AdminCommandsEndToEndTest {
     }
 
     /** Doorbell errors (§3.8 of the contract) reach the host as Asynchronous Events of type Error. */
-    @Test
-    void invalidDoorbellWritesCompleteTheOutstandingAsyncEventRequest() {
-        try (SimulatedSsd s = ssd()) {
+    @ParameterizedTest
+    @EnumSource(SimulatorKind.class)
+    void invalidDoorbellWritesCompleteTheOutstandingAsyncEventRequest(SimulatorKind kind) {
+        try (SimulatedSsd s = ssd(kind)) {
             HostDriver d = s.driver();
             s.run(ctx -> {
                 d.enable();

@@ -10,7 +10,8 @@ import dev.nvmekit.testbench.nvme.NvmOpcode;
 import dev.nvmekit.testbench.nvme.SubmissionQueueEntry;
 import dev.nvmekit.testbench.port.AxiMemoryConfig;
 import dev.nvmekit.testbench.ssd.SimulatedSsd;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +21,9 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * Boot, I/O and shutdown of the whole simulated SSD — host driver model, generated front end,
- * firmware — on the embedded simulator: data checked byte for byte over PRPs (one page, two pages,
- * a PRP list, an offset first page) and SGLs, on both namespaces, at queue depth, on polled queues
- * and behind a congested host memory. {@link #bootReadWriteShutdown} is also run on Verilator.
+ * firmware — on each simulator ({@link SimulatorKind}): data checked byte for byte over PRPs (one
+ * page, two pages, a PRP list, an offset first page) and SGLs, on both namespaces, at queue depth,
+ * on polled queues and behind a congested host memory.
  */
 class BootAndIoTest {
 
@@ -83,25 +84,28 @@ class BootAndIoTest {
         FirmwareSsd.assertClean(s);
     }
 
-    @Test
-    void bootsIdentifiesMovesDataOverPrpAndSglAndShutsDown() {
-        try (SimulatedSsd s = FirmwareSsd.open(AxiMemoryConfig.ideal(), HostDriverConfig.fastSimulation(2))) {
+    @ParameterizedTest
+    @EnumSource(SimulatorKind.class)
+    void bootsIdentifiesMovesDataOverPrpAndSglAndShutsDown(SimulatorKind kind) {
+        try (SimulatedSsd s = FirmwareSsd.open(kind, AxiMemoryConfig.ideal(), HostDriverConfig.fastSimulation(2))) {
             bootReadWriteShutdown(s, 7);
         }
     }
 
-    @Test
-    void aCongestedHostMemoryChangesTimingButNotData() {
-        try (SimulatedSsd s = FirmwareSsd.open(AxiMemoryConfig.stressed(11), HostDriverConfig.fastSimulation(2))) {
+    @ParameterizedTest
+    @EnumSource(SimulatorKind.class)
+    void aCongestedHostMemoryChangesTimingButNotData(SimulatorKind kind) {
+        try (SimulatedSsd s = FirmwareSsd.open(kind, AxiMemoryConfig.stressed(11), HostDriverConfig.fastSimulation(2))) {
             bootReadWriteShutdown(s, 8);
         }
     }
 
     /** Many commands in flight on every queue, interrupt-driven and polled, against a stressed host memory. */
-    @Test
-    void queueDepthOnInterruptAndPolledQueues() {
+    @ParameterizedTest
+    @EnumSource(SimulatorKind.class)
+    void queueDepthOnInterruptAndPolledQueues(SimulatorKind kind) {
         HostDriverConfig cfg = HostDriverConfig.fastSimulation(2).withPollQueues(1).withIoQueueDepth(16).withSglThreshold(8192);
-        try (SimulatedSsd s = FirmwareSsd.open(AxiMemoryConfig.stressed(5), cfg)) {
+        try (SimulatedSsd s = FirmwareSsd.open(kind, AxiMemoryConfig.stressed(5), cfg)) {
             HostDriver d = s.driver();
             Random rnd = new Random(3);
             s.run(ctx -> {
@@ -143,10 +147,11 @@ class BootAndIoTest {
     }
 
     /** Without SGL support in the controller, large transfers go as PRP lists, and still arrive intact. */
-    @Test
-    void prpListsWhenTheControllerHasNoSgls() {
+    @ParameterizedTest
+    @EnumSource(SimulatorKind.class)
+    void prpListsWhenTheControllerHasNoSgls(SimulatorKind kind) {
         var config = FirmwareSsd.config().sglSupported(false).build();
-        try (SimulatedSsd s = FirmwareSsd.open(new dev.nvmekit.sim.compiled.EmbeddedBackend(), config, AxiMemoryConfig.ideal(),
+        try (SimulatedSsd s = FirmwareSsd.open(kind, config, AxiMemoryConfig.ideal(),
                 HostDriverConfig.fastSimulation(1))) {
             HostDriver d = s.driver();
             s.run(ctx -> {

@@ -5,7 +5,6 @@ import dev.nvmekit.nvme.NvmeFrontend;
 import dev.nvmekit.rtl.dsl.Elaborator;
 import dev.nvmekit.rtl.ir.Design;
 import dev.nvmekit.sim.SimulatorBackend;
-import dev.nvmekit.sim.compiled.EmbeddedBackend;
 import dev.nvmekit.testbench.firmware.FirmwareBackEnd;
 import dev.nvmekit.testbench.firmware.FirmwareConfig;
 import dev.nvmekit.testbench.firmware.NamespaceSpec;
@@ -24,18 +23,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The simulated SSD of the end-to-end tests: the generated front end (4 I/O queues of up to 64
  * entries, 5 MSI-X vectors) with the real {@link FirmwareBackEnd} behind it, on any simulator
  * backend, at a 10 ns clock. Two namespaces: NSID 1 with 512-byte blocks, NSID 2 with 4 KiB blocks.
+ * Tests of other packages that run on both simulators use its {@link #design()} too, so that
+ * Verilator builds (and caches) one front-end model for all of them.
  */
-final class FirmwareSsd {
-    static final FrontendParameters PARAMETERS = FrontendParameters.DEFAULT.withIoQueues(4).withMaxQueueEntries(64)
+public final class FirmwareSsd {
+    public static final FrontendParameters PARAMETERS = FrontendParameters.DEFAULT.withIoQueues(4).withMaxQueueEntries(64)
             .withMsixVectors(5).withTicksPer100us(100);
-    static final long PERIOD_PS = 10_000;
+    public static final long PERIOD_PS = 10_000;
     private static Design design;
 
     private FirmwareSsd() {
     }
 
     /** The front end, elaborated once for every test class. */
-    static synchronized Design design() {
+    public static synchronized Design design() {
         if (design == null) design = Elaborator.elaborate(new NvmeFrontend(PARAMETERS)).design();
         return design;
     }
@@ -51,8 +52,13 @@ final class FirmwareSsd {
         return new SimulatedSsd(design(), backend, (sim, mem) -> new FirmwareBackEnd(config, mem), memory, driver, PERIOD_PS);
     }
 
-    static SimulatedSsd open(AxiMemoryConfig memory, HostDriverConfig driver) {
-        return open(new EmbeddedBackend(), config().build(), memory, driver);
+    /** The SSD with the default firmware on {@code kind} (a skipped test where that simulator is missing). */
+    static SimulatedSsd open(SimulatorKind kind, AxiMemoryConfig memory, HostDriverConfig driver) {
+        return open(kind.backend(), config().build(), memory, driver);
+    }
+
+    static SimulatedSsd open(SimulatorKind kind, FirmwareConfig config, AxiMemoryConfig memory, HostDriverConfig driver) {
+        return open(kind.backend(), config, memory, driver);
     }
 
     static FirmwareBackEnd firmware(SimulatedSsd s) {

@@ -2,6 +2,8 @@ package dev.nvmekit.testbench.e2e;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -21,6 +23,16 @@ class SoakTest {
         Soak.Result r = Soak.run(commands, Long.getLong("soak.seed", 1), Integer.getInteger("soak.faultEvery", 2000));
         System.out.println(r);
         assertEquals(commands, r.commands());
+        assertTrue(r.clean(), r + "\n" + r.violations());
+    }
+
+    @Test
+    void lostCompletionsOnTheLinkAndCqeWriteErrorsEachEndInAResetAndLoseNothing() {
+        Soak.Result r = Soak.run(600, 5, 150, List.of(Soak.Fault.FETCH_LOST_ON_LINK, Soak.Fault.CQE_SLVERR));
+        System.out.println(r);
+        assertEquals(600, r.commands());
+        assertEquals(4, r.faults());
+        assertTrue(r.recoveries() >= 3, "each fault ends in a controller reset (two may share one): " + r);
         assertTrue(r.clean(), r + "\n" + r.violations());
     }
 

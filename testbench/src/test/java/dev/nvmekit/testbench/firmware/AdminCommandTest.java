@@ -18,6 +18,7 @@ import dev.nvmekit.testbench.nvme.IdentifyController;
 import dev.nvmekit.testbench.nvme.IdentifyNamespace;
 import dev.nvmekit.testbench.nvme.NamespaceIdentificationDescriptor;
 import dev.nvmekit.testbench.nvme.NamespaceIdentificationDescriptorList;
+import dev.nvmekit.testbench.nvme.NvmIdentifyController;
 import dev.nvmekit.testbench.nvme.NvmOpcode;
 import dev.nvmekit.testbench.nvme.StatusCode;
 import dev.nvmekit.testbench.nvme.SubmissionQueueEntry;
@@ -55,6 +56,25 @@ class AdminCommandTest {
     }
 
     @Test
+    void identifyCns06hAnswersTheNvmCommandSetsLimitsAndNothingElse() {
+        NvmIdentifyController limits = new NvmIdentifyController(0, 4, 0, 64, 2048, 65536);
+        ProcessorBench p = new ProcessorBench(ProcessorBench.small().nvmIdentify(java.util.Optional.of(limits)).build());
+        byte[] data = p.adminRead(new IdentifyCommand(0x06, 0, 0, 0, NvmIdentifyController.CSI_NVM)
+                .applyTo(SubmissionQueueEntry.builder(AdminOpcode.IDENTIFY)), 4096);
+        assertEquals(4, data[1], "WZSL at byte 1");
+        assertEquals(64, data[3], "DMRL at byte 3");
+        assertEquals(limits, NvmIdentifyController.parse(data));
+        assertEquals(NvmIdentifyController.NO_LIMITS, NvmIdentifyController.parse(
+                b.adminRead(identify(IdentifyCns.IO_COMMAND_SET_CONTROLLER, 0), 4096)), "the default firmware limits nothing");
+
+        long[] buf = new long[1];
+        assertStatus(StatusCode.INVALID_FIELD_IN_COMMAND, p.admin(p.withBuffer(new IdentifyCommand(0x06, 0, 0, 0, 0x02)
+                .applyTo(SubmissionQueueEntry.builder(AdminOpcode.IDENTIFY)), 4096, buf)));
+        ProcessorBench old = new ProcessorBench(ProcessorBench.small().nvmIdentify(java.util.Optional.empty()).build());
+        assertStatus(StatusCode.INVALID_FIELD_IN_COMMAND, old.admin(old.withBuffer(identify(IdentifyCns.IO_COMMAND_SET_CONTROLLER, 0), 4096, buf)));
+    }
+
+    @Test
     void identifyNamespaceListsAndDescriptors() {
         IdentifyNamespace ns2 = IdentifyNamespace.parse(b.adminRead(identify(IdentifyCns.NAMESPACE, 2), 4096));
         assertEquals(256, ns2.nsze());
@@ -69,7 +89,8 @@ class AdminCommandTest {
 
         var list = NamespaceIdentificationDescriptorList.parse(b.adminRead(identify(IdentifyCns.NAMESPACE_DESCRIPTOR_LIST, 1), 4096));
         assertInstanceOf(NamespaceIdentificationDescriptor.Eui64.class, list.descriptors().get(0));
-        assertEquals(new NamespaceIdentificationDescriptor.CommandSetIdentifier(0), list.descriptors().get(2));
+        assertInstanceOf(NamespaceIdentificationDescriptor.Uuid.class, list.descriptors().get(2));
+        assertEquals(new NamespaceIdentificationDescriptor.CommandSetIdentifier(0), list.descriptors().get(3));
         var other = NamespaceIdentificationDescriptorList.parse(b.adminRead(identify(IdentifyCns.NAMESPACE_DESCRIPTOR_LIST, 2), 4096));
         assertFalse(list.descriptors().get(1).equals(other.descriptors().get(1)), "NGUIDs differ per namespace");
 

@@ -18,6 +18,7 @@ import dev.nvmekit.testbench.nvme.NvmOpcode;
 import dev.nvmekit.testbench.nvme.SmartHealthLog;
 import dev.nvmekit.testbench.nvme.StatusCode;
 import dev.nvmekit.testbench.nvme.SubmissionQueueEntry;
+import dev.nvmekit.testbench.nvme.Timestamp;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -103,6 +104,30 @@ class FeatureAndLogTest {
                 .cdw10(FeatureIdentifier.AUTONOMOUS_POWER_STATE_TRANSITION.getFeaturesCdw10(0)).prp1(out));
         assertEquals(1, g.dw0());
         assertArrayEquals(table, b.memory.read(out, ApstTable.SIZE));
+    }
+
+    /** Timestamp (Feature 0Eh): bytes 5:0 ms, byte 6 bit 0 Synch and bits 3:1 Timestamp Origin. */
+    @Test
+    void timestampCountsOnFromTheValueSetAndRestartsFromZeroAfterAControllerReset() {
+        ProcessorBench kHz = new ProcessorBench(ProcessorBench.small().clockHz(1000).build()); // 1 cycle = 1 ms
+        long buf = kHz.memory.allocate(4096, 4096);
+        kHz.memory.write(buf, Timestamp.ofMillis(1_800_000_000_000L).build());
+        assertTrue(kHz.admin(SubmissionQueueEntry.builder(AdminOpcode.SET_FEATURES)
+                .cdw10(FeatureIdentifier.TIMESTAMP.setFeaturesCdw10(false)).prp1(buf)).status().isSuccess());
+        long setAt = kHz.cycle;
+        for (int i = 0; i < 250; i++) kHz.step();
+        byte[] t = kHz.adminRead(SubmissionQueueEntry.builder(AdminOpcode.GET_FEATURES)
+                .cdw10(FeatureIdentifier.TIMESTAMP.getFeaturesCdw10(0)), Timestamp.SIZE);
+        long elapsed = kHz.cycle - setAt;
+        assertTrue(elapsed >= 250, "cycles since the set: " + elapsed);
+        long millis = java.nio.ByteBuffer.wrap(t).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong() & 0xFFFF_FFFF_FFFFL;
+        assertTrue(millis >= 1_800_000_000_250L && millis <= 1_800_000_000_000L + elapsed, Long.toString(millis));
+        assertEquals(0b001 << 1, t[6], "Synch 0, Origin 001b: set by Set Features");
+        kHz.fw.controllerReset();
+        Timestamp afterReset = Timestamp.parse(kHz.adminRead(SubmissionQueueEntry.builder(AdminOpcode.GET_FEATURES)
+                .cdw10(FeatureIdentifier.TIMESTAMP.getFeaturesCdw10(0)), Timestamp.SIZE));
+        assertEquals(Timestamp.ORIGIN_RESET, afterReset.origin(), "Origin 000b: counted from 0 since the reset");
+        assertTrue(afterReset.millis() < 10, afterReset.toString());
     }
 
     @Test

@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nvmekit.nvme.FrontendParameters;
-import dev.nvmekit.nvme.NvmeFrontend;
-import dev.nvmekit.rtl.dsl.Elaborator;
 import dev.nvmekit.sim.SimulationOptions;
 import dev.nvmekit.sim.Simulator;
-import dev.nvmekit.sim.compiled.EmbeddedBackend;
 import dev.nvmekit.testbench.bench.BenchLoop;
+import dev.nvmekit.testbench.e2e.FirmwareSsd;
+import dev.nvmekit.testbench.e2e.SimulatorKind;
 import dev.nvmekit.testbench.media.Media;
 import dev.nvmekit.testbench.nvme.CompletionQueueEntry;
 import dev.nvmekit.testbench.nvme.CreateIoCompletionQueueCommand;
@@ -23,12 +21,13 @@ import dev.nvmekit.testbench.nvme.PrpBuilder;
 import dev.nvmekit.testbench.nvme.SparseHostMemory;
 import dev.nvmekit.testbench.nvme.SubmissionQueueEntry;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The firmware behind the generated {@code nvme_frontend} in the embedded simulator, with a
- * minimal host: enable, Identify, create an I/O queue pair through {@code qm_}, write and read
- * data back through it, and shut down.
+ * The firmware behind the generated {@code nvme_frontend} (the end-to-end tests' one,
+ * {@link FirmwareSsd#design()}) on both simulators, with a minimal host: enable, Identify, create
+ * an I/O queue pair through {@code qm_}, write and read data back through it, and shut down.
  */
 class FrontendEndToEndTest {
     private static final int ENTRIES = 16;
@@ -78,12 +77,11 @@ class FrontendEndToEndTest {
         return host.regReadData;
     }
 
-    @Test
-    void identifyQueuesAndDataThroughTheRealFrontEnd() {
-        FrontendParameters params = FrontendParameters.DEFAULT.withIoQueues(2).withMaxQueueEntries(64).withMsixVectors(4);
+    @ParameterizedTest
+    @EnumSource(SimulatorKind.class)
+    void identifyQueuesAndDataThroughTheRealFrontEnd(SimulatorKind kind) {
         FirmwareConfig config = ProcessorBench.small().build();
-        try (Simulator sim = new EmbeddedBackend().open(Elaborator.elaborate(new NvmeFrontend(params)).design(),
-                SimulationOptions.defaults())) {
+        try (Simulator sim = kind.backend().open(FirmwareSsd.design(), SimulationOptions.defaults())) {
             FirmwareBackEnd firmware = new FirmwareBackEnd(config, memory, new Media(config.media()), "");
             loop = new BenchLoop(sim).add(host).add(firmware);
             sim.reset(4);

@@ -1,10 +1,7 @@
 package dev.nvmekit.testbench.run;
 
-import dev.nvmekit.nvme.FrontendParameters;
-import dev.nvmekit.nvme.NvmeFrontend;
-import dev.nvmekit.rtl.dsl.Elaborator;
-import dev.nvmekit.rtl.ir.Design;
-import dev.nvmekit.sim.compiled.EmbeddedBackend;
+import dev.nvmekit.testbench.e2e.FirmwareSsd;
+import dev.nvmekit.testbench.e2e.SimulatorKind;
 import dev.nvmekit.testbench.firmware.FirmwareBackEnd;
 import dev.nvmekit.testbench.firmware.FirmwareConfig;
 import dev.nvmekit.testbench.port.AxiMemoryConfig;
@@ -13,8 +10,9 @@ import dev.nvmekit.testbench.workload.CommandRecord;
 import dev.nvmekit.testbench.workload.JobSpec;
 import dev.nvmekit.testbench.workload.WorkloadResult;
 import dev.nvmekit.testbench.workload.WorkloadRunner;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.List;
 import java.util.Map;
@@ -25,21 +23,19 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The workload runner on the real front end and firmware: queue depth, offsets, determinism, and verify catching bad data. */
+/**
+ * The workload runner on the real front end and firmware, on both simulators: queue depth,
+ * offsets, determinism, and verify catching bad data. The front end is the end-to-end tests' one
+ * ({@link FirmwareSsd#design()}), so Verilator builds no model of its own for these; the workloads
+ * are a few dozen commands each, small enough to keep the same size on Verilator.
+ */
 class WorkloadRunnerTest {
-    static final long PERIOD_PS = 4000;
-    static Design design;
+    static final long PERIOD_PS = FirmwareSsd.PERIOD_PS;
 
-    @BeforeAll
-    static void elaborate() {
-        design = Elaborator.elaborate(new NvmeFrontend(FrontendParameters.DEFAULT.withIoQueues(2).withMaxQueueEntries(16)
-                .withMsixVectors(3))).design();
-    }
-
-    /** Runs {@code spec} on a fresh drive; {@code progress} may corrupt the media through {@code onDone}. */
-    static WorkloadResult run(JobSpec spec, long corruptAfter) {
+    /** Runs {@code spec} on a fresh drive; the media is overwritten once {@code corruptAfter} commands are done. */
+    static WorkloadResult run(SimulatorKind kind, JobSpec spec, long corruptAfter) {
         FirmwareConfig fw = FirmwareConfig.builder().maxIoQueues(2).build();
-        try (SimulatedSsd ssd = new SimulatedSsd(design, new EmbeddedBackend(), (sim, mem) -> new FirmwareBackEnd(fw, mem),
+        try (SimulatedSsd ssd = new SimulatedSsd(FirmwareSsd.design(), kind.backend(), (sim, mem) -> new FirmwareBackEnd(fw, mem),
                 AxiMemoryConfig.ideal(), SimulationRun.driverConfig(spec, 16), PERIOD_PS)) {
             FirmwareBackEnd be = (FirmwareBackEnd) ssd.backEnd();
             WorkloadResult[] r = new WorkloadResult[1];
@@ -66,10 +62,11 @@ class WorkloadRunnerTest {
         return JobSpec.parse(m, JobSpec.defaults());
     }
 
-    @Test
-    void sequentialWritesWalkEachJobsRegionInOrderWithinTheQueueDepth() {
+    @ParameterizedTest
+    @EnumSource(SimulatorKind.class)
+    void sequentialWritesWalkEachJobsRegionInOrderWithinTheQueueDepth(SimulatorKind kind) {
         JobSpec s = spec("rw", "write", "bs", "1k", "iodepth", "3", "numjobs", "2", "size", "8k", "verify", "0");
-        WorkloadResult r = run(s, -1);
+        WorkloadResult r = run(kind, s, -1);
         assertEquals(16, r.workloadCommands().size());
         for (int job = 0; job < 2; job++) {
             int j = job;
@@ -89,24 +86,26 @@ class WorkloadRunnerTest {
         assertNotEquals(r.commands().get(0).qid(), r.commands().stream().filter(c -> c.job() == 1).findFirst().orElseThrow().qid());
     }
 
-    @Test
-    void theSameSeedGivesTheSameRunAndAnotherSeedAnotherOne() {
+    @ParameterizedTest
+    @EnumSource(SimulatorKind.class)
+    void theSameSeedGivesTheSameRunAndAnotherSeedAnotherOne(SimulatorKind kind) {
         JobSpec s = spec("rw", "randrw", "rwmixread", "50", "bs", "512", "iodepth", "4", "numjobs", "1", "size", "16k", "verify", "1", "seed", "11");
-        WorkloadResult a = run(s, -1);
-        WorkloadResult b = run(s, -1);
+        WorkloadResult a = run(kind, s, -1);
+        WorkloadResult b = run(kind, s, -1);
         assertEquals(a.commands(), b.commands());
         assertTrue(a.verifyFailures().isEmpty(), a.verifyFailures().toString());
         assertTrue(a.verifiedBytes() > 0);
-        WorkloadResult c = run(spec("rw", "randrw", "rwmixread", "50", "bs", "512", "iodepth", "4", "numjobs", "1", "size", "16k", "verify", "1", "seed", "12"), -1);
+        WorkloadResult c = run(kind, spec("rw", "randrw", "rwmixread", "50", "bs", "512", "iodepth", "4", "numjobs", "1", "size", "16k", "verify", "1", "seed", "12"), -1);
         assertNotEquals(a.commands().stream().map(CommandRecord::lba).toList(), c.commands().stream().map(CommandRecord::lba).toList());
     }
 
-    @Test
-    void verifyCatchesDataChangedOnTheMediaAfterItWasWritten() {
+    @ParameterizedTest
+    @EnumSource(SimulatorKind.class)
+    void verifyCatchesDataChangedOnTheMediaAfterItWasWritten(SimulatorKind kind) {
         JobSpec s = spec("rw", "randwrite", "bs", "2k", "iodepth", "4", "numjobs", "1", "size", "16k", "verify", "1");
-        WorkloadResult clean = run(s, -1);
+        WorkloadResult clean = run(kind, s, -1);
         assertTrue(clean.verifyFailures().isEmpty(), clean.verifyFailures().toString());
-        WorkloadResult bad = run(s, 8);                             // all 8 writes done, verify phase not started
+        WorkloadResult bad = run(kind, s, 8);                             // all 8 writes done, verify phase not started
         assertFalse(bad.verifyFailures().isEmpty());
         assertTrue(bad.verifyFailures().getFirst().startsWith("verify: read of lba"), bad.verifyFailures().getFirst());
         assertTrue(bad.verifyFailures().getFirst().contains("read 0x5a"), bad.verifyFailures().getFirst());

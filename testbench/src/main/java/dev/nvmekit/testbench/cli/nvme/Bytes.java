@@ -41,24 +41,41 @@ final class Bytes {
         return v == 0 ? "0" : "0x" + Long.toHexString(v);
     }
 
+    /** nvme-cli's printable test for dumps and firmware revisions: '!'..'~', anything else (space too) shows as '.'. */
+    static char printable(byte b) {
+        int c = b & 0xFF;
+        return c >= '!' && c <= '~' ? (char) c : '.';
+    }
+
+    /** nvme-cli's {@code util_fw_to_string}: the 8 bytes of a firmware revision with non-printables as '.'. */
+    static String firmware(byte[] b, int off) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 8; i++) s.append(printable(b[off + i]));
+        return s.toString();
+    }
+
     /**
-     * nvme-cli's {@code d()} hex dump: a column header, then 16 bytes a row with the offset, the
-     * bytes, and their printable ASCII in quotes.
+     * nvme-cli's {@code d(buf, len, 16, 1)} hex dump: a column header, then 16 bytes a row with the
+     * offset, the bytes and their printable characters in quotes; a short last row is padded so its
+     * quotes line up.
      */
     static String hexDump(byte[] data) {
         StringBuilder s = new StringBuilder("     ");
         for (int i = 0; i < 16; i++) s.append(String.format("%3x", i));
-        s.append('\n');
-        for (int row = 0; row < data.length; row += 16) {
-            s.append(String.format("%04x:", row));
-            StringBuilder text = new StringBuilder();
-            for (int i = row; i < Math.min(row + 16, data.length); i++) {
-                s.append(String.format(" %02x", data[i] & 0xFF));
-                char c = (char) (data[i] & 0xFF);
-                text.append(c >= 0x20 && c < 0x7F ? c : '.');
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < data.length; i++) {
+            if (i % 16 == 0) s.append(String.format("%n%04x:", i));
+            s.append(String.format(" %02x", data[i] & 0xFF));
+            text.append(printable(data[i]));
+            if ((i + 1) % 16 == 0) {
+                s.append(" \"").append(text).append('"');
+                text.setLength(0);
             }
-            s.append(" \"").append(text).append("\"\n");
         }
-        return s.toString();
+        if (!text.isEmpty()) {
+            int missing = 16 - data.length % 16;
+            s.append(' ').append(" ".repeat(3 * missing)).append(" \"").append(text).append('"');
+        }
+        return s.append(String.format("%n")).toString();
     }
 }

@@ -106,6 +106,10 @@ public final class DeviceSession implements AutoCloseable {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new dev.nvmekit.testbench.cli.Main.UsageError("--media " + file + ": directory " + dir + " does not exist");
         }
+        // The media is saved after the run: find out now, before simulating, if that cannot work.
+        if (Files.exists(file) ? !Files.isWritable(file) : !Files.isWritable(dir)) {
+            throw new dev.nvmekit.testbench.cli.Main.UsageError("--media " + file + ": not writable");
+        }
     }
 
     /** Writes the media (namespaces, data, lifetime counters) to {@code file}. */

@@ -15,7 +15,8 @@ import java.util.concurrent.Callable;
 /**
  * What every {@code nvme} subcommand shares: the {@code --media} file, the output format, the
  * device session, and nvme-cli's exit behaviour — a command the device failed prints
- * {@code NVMe status: Name(0x....)} on stderr and exits 1.
+ * {@code NVMe status: <libnvme text>(0x....)} on stderr (with {@code -o json}, a JSON object on
+ * stdout) and exits 1.
  */
 abstract class DeviceSubcommand implements Callable<Integer> {
     @ParentCommand
@@ -29,7 +30,7 @@ abstract class DeviceSubcommand implements Callable<Integer> {
     Path media;
 
     @Option(names = {"-o", "--output-format"}, paramLabel = "FMT", defaultValue = "normal",
-            description = "normal or json (where nvme-cli offers json)")
+            description = "normal or json (commands without a JSON form print their normal output, as nvme-cli)")
     String outputFormat;
 
     /** Checks arguments before the device boots, so a usage error costs nothing. */
@@ -39,13 +40,17 @@ abstract class DeviceSubcommand implements Callable<Integer> {
     /** The command itself, on a booted device. */
     abstract void run(DeviceSession device, PrintWriter out);
 
-    /** Whether this command has a JSON form in nvme-cli. */
-    boolean offersJson() {
-        return false;
-    }
-
     boolean json() {
         return outputFormat.equals("json");
+    }
+
+    /**
+     * Writes {@code data} to standard output byte for byte, as nvme-cli's {@code -b/--raw-binary}
+     * does ({@code d_raw}): the text written so far is flushed first so the two do not interleave.
+     */
+    void writeRaw(PrintWriter out, byte[] data) {
+        out.flush();
+        nvme.writeRaw(data);
     }
 
     @Override
@@ -53,7 +58,7 @@ abstract class DeviceSubcommand implements Callable<Integer> {
         switch (outputFormat) {
             case "normal" -> { }
             case "json" -> {
-                if (!offersJson()) throw new Main.UsageError(spec.name() + ": -o json is not offered by nvme-cli for this command");
+                // As in nvme-cli, every command takes -o json; those without a JSON printer print their text.
             }
             case "binary" -> throw new Main.UsageError(spec.name() + ": -o binary is not supported by the simulator");
             default -> throw new Main.UsageError(spec.name() + ": invalid output format '" + outputFormat + "' (normal or json)");
@@ -68,8 +73,15 @@ abstract class DeviceSubcommand implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (NvmeStatusError e) {
+            // nvme_show_status: the JSON printer writes the status object to stdout, the normal one a line to stderr.
+            if (e.shown()) {
+                // already part of the command's output
+            } else if (json()) {
+                out.println(e.toJson());
+            } else {
+                spec.commandLine().getErr().println(e.getMessage());
+            }
             out.flush();
-            spec.commandLine().getErr().println(e.getMessage());
             return Main.FAILED;
         } catch (HostDriverException | SimulationException e) {
             // The device stopped answering or the driver gave up on it: a failed run, not a usage error.

@@ -35,6 +35,13 @@ public final class Json {
         return new ArrayList<>();
     }
 
+    /** Any JSON value (an object, a list, a string, a number) as nvme-cli prints it at top level. */
+    public static String render(Object value) {
+        StringBuilder s = new StringBuilder();
+        write(s, value, 0);
+        return s.toString();
+    }
+
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder();

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code nvme list} and {@code nvme list-ns}: the device's namespaces. */
@@ -53,22 +54,20 @@ final class ListCommands {
     /** {@code nvme list}: one line per namespace of the simulated controller. */
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the simulated NVMe device and its namespaces.")
     static final class ListDevices extends DeviceSubcommand {
-        @Override
-        boolean offersJson() {
-            return true;
-        }
+
+        /** nvme-cli's columns and their minimum widths; a longer value widens its column (util/table.c). */
+        private static final String[] COLUMNS = {"Node", "Generic", "SN", "Model", "Namespace", "Usage", "Format", "FW Rev"};
+        private static final int[] WIDTHS = {21, 21, 20, 40, 10, 26, 16, 8};
 
         @Override
         void run(DeviceSession d, PrintWriter out) {
             IdentifyController ctrl = IdentifyController.parse(identify(d, IdentifyCns.CONTROLLER, 0));
-            Json root = new Json();
+            // As the kernel's sysfs shows them: without the padding of the Identify fields.
+            String sn = ctrl.serialNumber().strip();
+            String mn = ctrl.modelNumber().strip();
+            String fr = ctrl.firmwareRevision().strip();
             List<Object> devices = Json.array();
-            if (!json()) {
-                out.printf("%-21s %-21s %-20s %-40s %-9s %-26s %-16s %-8s%n", "Node", "Generic", "SN", "Model", "Namespace",
-                        "Usage", "Format", "FW Rev");
-                out.printf("%-21s %-21s %-20s %-40s %-9s %-26s %-16s %-8s%n", "-".repeat(21), "-".repeat(21), "-".repeat(20),
-                        "-".repeat(40), "-".repeat(9), "-".repeat(26), "-".repeat(16), "-".repeat(8));
-            }
+            List<String[]> rows = new ArrayList<>();
             for (int nsid : activeNamespaces(d, 0)) {
                 IdentifyNamespace ns = IdentifyNamespace.parse(identify(d, IdentifyCns.NAMESPACE, nsid));
                 long bs = ns.blockSize();
@@ -76,41 +75,74 @@ final class ListCommands {
                 String generic = "/dev/ng0n" + nsid;
                 if (json()) {
                     devices.add(new Json().put("NameSpace", nsid).put("DevicePath", node).put("GenericPath", generic)
-                            .put("Firmware", ctrl.firmwareRevision().trim()).put("ModelNumber", ctrl.modelNumber().trim())
-                            .put("SerialNumber", ctrl.serialNumber().trim()).put("UsedBytes", ns.nuse() * bs)
-                            .put("MaximumLBA", ns.nsze()).put("PhysicalSize", ns.nsze() * bs).put("SectorSize", bs));
+                            .put("Firmware", fr).put("ModelNumber", mn).put("SerialNumber", sn)
+                            .putU64("UsedBytes", ns.nuse() * bs).putU64("MaximumLBA", ns.nsze())
+                            .putU64("PhysicalSize", ns.nsze() * bs).put("SectorSize", bs));
                 } else {
                     String usage = si(ns.nuse() * (double) bs) + " / " + si(ns.nsze() * (double) bs);
                     String format = binary(bs) + " + " + String.format("%2d B", ns.formattedLbaFormat().ms());
-                    out.printf("%-21s %-21s %-20s %-40s %-9s %-26s %-16s %-8s%n", node, generic, ctrl.serialNumber(),
-                            ctrl.modelNumber(), Bytes.hex(nsid), usage, format, ctrl.firmwareRevision());
+                    rows.add(new String[] {node, generic, sn, mn, "0x" + Integer.toHexString(nsid), usage, format, fr});
                 }
             }
-            if (json()) out.println(root.put("Devices", devices));
+            if (json()) {
+                out.println(new Json().put("Devices", devices));
+                return;
+            }
+            int[] widths = WIDTHS.clone();
+            for (String[] row : rows) for (int i = 0; i < row.length; i++) widths[i] = Math.max(widths[i], row[i].length());
+            printRow(out, widths, COLUMNS);
+            String[] dashes = new String[COLUMNS.length];
+            for (int i = 0; i < dashes.length; i++) dashes[i] = "-".repeat(widths[i]);
+            printRow(out, widths, dashes);
+            for (String[] row : rows) printRow(out, widths, row);
+        }
+
+        /** Left-aligned cells padded to their column, one space between columns, the last one padded too. */
+        private static void printRow(PrintWriter out, int[] widths, String[] cells) {
+            StringBuilder s = new StringBuilder();
+            for (int i = 0; i < cells.length; i++) {
+                if (i > 0) s.append(' ');
+                s.append(String.format("%-" + widths[i] + "s", cells[i]));
+            }
+            out.println(s);
         }
     }
 
     /** {@code nvme list-ns}: the active namespace list (Identify CNS 02h). */
     @Command(name = "list-ns", mixinStandardHelpOptions = true, description = "Show the active namespace list (Identify CNS 02h).")
     static final class ListNamespaces extends OnDevice {
-        @Option(names = {"-n", "--namespace-id"}, paramLabel = "NSID", description = "list namespaces above this NSID (default 0)")
-        Integer after;
+        @Option(names = {"-n", "--namespace-id"}, paramLabel = "NSID", converter = Numbers.U32.class, defaultValue = "1",
+                description = "first NSID the list may start from (default 1)")
+        int first;
+
+        @Option(names = {"-a", "--all"}, description = "all allocated namespaces, attached or not (Identify CNS 10h)")
+        boolean all;
+
+        @Option(names = {"-v", "--verbose"}, description = "one 'Identifier N: NSID x' line per namespace")
+        boolean verbose;
 
         @Override
-        boolean offersJson() {
-            return true;
+        void checkOptions() {
+            if (first == 0) throw new dev.nvmekit.testbench.cli.Main.UsageError("list-ns: invalid nsid parameter");
         }
+
 
         @Override
         void run(DeviceSession d, PrintWriter out) {
-            List<Integer> ids = activeNamespaces(d, after == null ? 0 : after);
+            IdentifyCns cns = all ? IdentifyCns.ALLOCATED_NAMESPACE_LIST : IdentifyCns.ACTIVE_NAMESPACE_LIST;
+            List<Integer> ids = ActiveNamespaceList.parse(identify(d, cns, first - 1)).nsids();
             if (json()) {
                 List<Object> list = Json.array();
                 for (int id : ids) list.add(new Json().putU32("nsid", id));
                 out.println(new Json().put("nsid_list", list));
                 return;
             }
-            for (int i = 0; i < ids.size(); i++) out.printf("[%4d]:%s%n", i, Bytes.hex(Integer.toUnsignedLong(ids.get(i))));
+            out.println("NVME Namespace List:");
+            for (int i = 0; i < ids.size(); i++) {
+                String nsid = Bytes.hex(Integer.toUnsignedLong(ids.get(i)));
+                if (verbose) out.printf("Identifier %4d: NSID %s%n", i, nsid);
+                else out.printf("[%4d]:%s%n", i, nsid);
+            }
         }
     }
 }

@@ -46,7 +46,7 @@ final class PassthruCommands {
         @Option(names = {"-w", "--write"}, description = "data moves to the controller")
         boolean write;
 
-        @Option(names = {"-i", "--input-file"}, paramLabel = "FILE", description = "data to write")
+        @Option(names = {"-i", "--input-file"}, paramLabel = "FILE", description = "data to write, or where the data read goes")
         Path input;
 
         @Option(names = {"-s", "--show-command"}, description = "print the command before sending it")
@@ -55,17 +55,25 @@ final class PassthruCommands {
         @Option(names = {"-d", "--dry-run"}, description = "show the command, do not send it")
         boolean dryRun;
 
+        @Option(names = {"-b", "--raw-binary"}, description = "write the data read to stdout as raw bytes")
+        boolean raw;
+
+        @Option(names = {"-R", "--rsvd"}, paramLabel = "RSVD", converter = Numbers.U16.class, defaultValue = "0",
+                description = "value shown for the reserved field")
+        int rsvd;
+
         byte[] writeData;
 
         @Override
         void checkOptions() {
             if (dataLength < 0 || dataLength > 1 << 20) throw new Main.UsageError(spec.name() + ": --data-len must be 0..1048576");
             if (read && write) throw new Main.UsageError(spec.name() + ": --read and --write exclude each other");
-            if (!read && !write) {
-                // nvme-cli infers the direction from the opcode's bits 1:0 (NVMe 2.0, Figure 28).
+            // nvme-cli takes the direction from the opcode's bits 1:0 (NVMe 2.1, opcode layout), overriding -r/-w.
+            if ((opcode & 3) != 0) {
                 write = (opcode & 1) != 0;
                 read = (opcode & 2) != 0 && !write;
             }
+            if (dataLength > 0 && !read && !write) throw new Main.UsageError(spec.name() + ": data direction not given");
             if (write && dataLength > 0) {
                 if (input == null) throw new Main.UsageError(spec.name() + ": writing " + dataLength + " bytes needs --input-file");
                 try {
@@ -77,6 +85,9 @@ final class PassthruCommands {
             }
         }
 
+        /** Whether the command goes to the admin queue. */
+        abstract boolean admin();
+
         abstract DeviceSession.Result submit(DeviceSession d, SubmissionQueueEntry sqe, int readLength, byte[] data);
 
         @Override
@@ -87,7 +98,7 @@ final class PassthruCommands {
             if (show || dryRun) {
                 out.printf("opcode       : %02x%n", opcode);
                 out.printf("flags        : %02x%n", flags);
-                out.printf("rsvd1        : %04x%n", 0);
+                out.printf("rsvd1        : %04x%n", rsvd);
                 out.printf("nsid         : %08x%n", ns);
                 out.printf("cdw2         : %08x%n", cdw2);
                 out.printf("cdw3         : %08x%n", cdw3);
@@ -105,14 +116,36 @@ final class PassthruCommands {
             }
             if (dryRun) return;
             DeviceSession.Result r = submit(d, sqe, read ? dataLength : 0, write && dataLength > 0 ? writeData : null).orFail();
-            out.printf("NVMe command result:%08x%n", r.dw0());
-            if (read && dataLength > 0) out.print(Bytes.hexDump(r.data()));
+            String name = NvmeCliNames.command(admin(), opcode);
+            // nvme-cli 2.x reports success on stderr; only the data read goes to stdout.
+            out.flush();
+            spec.commandLine().getErr().printf("%s Command %s is Success and result: 0x%08x%n", admin() ? "Admin" : "IO",
+                    name.equals("Unknown") ? "Vendor Specific" : name, r.dw0());
+            spec.commandLine().getErr().flush();
+            if (!read || dataLength == 0) return;
+            byte[] data = r.data();
+            if (input != null) {
+                try {
+                    Files.write(input, data);
+                } catch (IOException e) {
+                    throw new Main.UsageError(spec.name() + ": cannot write " + input + ": " + e.getMessage());
+                }
+            } else if (raw) {
+                writeRaw(out, data);
+            } else {
+                out.print(Bytes.hexDump(data));
+            }
         }
     }
 
     /** {@code nvme admin-passthru}: an admin command on the admin queue. */
     @Command(name = "admin-passthru", mixinStandardHelpOptions = true, description = "Submit an arbitrary admin command.")
     static final class AdminPassthru extends Passthru {
+        @Override
+        boolean admin() {
+            return true;
+        }
+
         @Override
         DeviceSession.Result submit(DeviceSession d, SubmissionQueueEntry sqe, int readLength, byte[] data) {
             return d.admin(sqe, readLength, data);
@@ -122,6 +155,11 @@ final class PassthruCommands {
     /** {@code nvme io-passthru}: an I/O command on the first I/O queue. */
     @Command(name = "io-passthru", mixinStandardHelpOptions = true, description = "Submit an arbitrary I/O command.")
     static final class IoPassthru extends Passthru {
+        @Override
+        boolean admin() {
+            return false;
+        }
+
         @Override
         DeviceSession.Result submit(DeviceSession d, SubmissionQueueEntry sqe, int readLength, byte[] data) {
             return d.io(sqe, readLength, data);

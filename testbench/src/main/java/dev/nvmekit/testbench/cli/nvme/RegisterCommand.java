@@ -3,7 +3,6 @@ package dev.nvmekit.testbench.cli.nvme;
 import dev.nvmekit.testbench.nvme.AdminQueueAttributes;
 import dev.nvmekit.testbench.nvme.ControllerCapabilities;
 import dev.nvmekit.testbench.nvme.ControllerConfiguration;
-import dev.nvmekit.testbench.nvme.ControllerRegisters;
 import dev.nvmekit.testbench.nvme.ControllerStatus;
 import dev.nvmekit.testbench.nvme.ControllerVersion;
 import picocli.CommandLine.Command;
@@ -22,26 +21,20 @@ final class RegisterCommand extends OnDevice {
     @Option(names = {"-H", "--human-readable"}, description = "decode every field of the registers")
     boolean human;
 
-    @Override
-    boolean offersJson() {
-        return true;
-    }
+
+    /** Every controller register nvme-cli 2.16 shows, in its order: symbol, BAR0 offset, size in bytes. */
+    private static final Object[][] REGISTERS = {
+        {"cap", 0x00, 8}, {"version", 0x08, 4}, {"intms", 0x0c, 4}, {"intmc", 0x10, 4}, {"cc", 0x14, 4},
+        {"csts", 0x1c, 4}, {"nssr", 0x20, 4}, {"aqa", 0x24, 4}, {"asq", 0x28, 8}, {"acq", 0x30, 8},
+        {"cmbloc", 0x38, 4}, {"cmbsz", 0x3c, 4}, {"bpinfo", 0x40, 4}, {"bprsel", 0x44, 4}, {"bpmbl", 0x48, 8},
+        {"cmbmsc", 0x50, 8}, {"cmbsts", 0x58, 4}, {"cmbebs", 0x5c, 4}, {"cmbswtp", 0x60, 4}, {"nssd", 0x64, 4},
+        {"crto", 0x68, 4}, {"pmrcap", 0xe00, 4}, {"pmrctl", 0xe04, 4}, {"pmrsts", 0xe08, 4}, {"pmrebs", 0xe0c, 4},
+        {"pmrswtp", 0xe10, 4}, {"pmrmscl", 0xe14, 4}, {"pmrmscu", 0xe18, 4}};
 
     @Override
     void run(DeviceSession d, PrintWriter out) {
         Map<String, Long> r = new LinkedHashMap<>();
-        r.put("cap", d.readRegister(ControllerRegisters.CAP, 8));
-        r.put("version", d.readRegister(ControllerRegisters.VS, 4));
-        r.put("cc", d.readRegister(ControllerRegisters.CC, 4));
-        r.put("csts", d.readRegister(ControllerRegisters.CSTS, 4));
-        r.put("nssr", d.readRegister(ControllerRegisters.NSSR, 4));
-        r.put("intms", d.readRegister(ControllerRegisters.INTMS, 4));
-        r.put("intmc", d.readRegister(ControllerRegisters.INTMC, 4));
-        r.put("aqa", d.readRegister(ControllerRegisters.AQA, 4));
-        r.put("asq", d.readRegister(ControllerRegisters.ASQ, 8));
-        r.put("acq", d.readRegister(ControllerRegisters.ACQ, 8));
-        r.put("cmbloc", d.readRegister(ControllerRegisters.CMBLOC, 4));
-        r.put("cmbsz", d.readRegister(ControllerRegisters.CMBSZ, 4));
+        for (Object[] reg : REGISTERS) r.put((String) reg[0], d.readRegister((int) reg[1], (int) reg[2]));
         if (json()) {
             Json j = new Json();
             r.forEach((k, v) -> j.putU64(k.equals("version") ? "vs" : k, v));
@@ -49,13 +42,17 @@ final class RegisterCommand extends OnDevice {
             return;
         }
         for (Map.Entry<String, Long> e : r.entrySet()) {
-            out.printf("%-8s: %x%n", e.getKey(), e.getValue());
-            if (human) {
+            out.printf("%-8s: %s%n", e.getKey(), e.getValue() == 0 ? "0" : "0x" + Long.toHexString(e.getValue()));
+            if (human && DECODED.contains(e.getKey())) {
                 decode(out, e.getKey(), e.getValue());
                 out.println();
             }
         }
     }
+
+    /** The registers {@code -H} decodes field by field. */
+    private static final java.util.Set<String> DECODED = java.util.Set.of("cap", "version", "cc", "csts", "nssr", "intms",
+            "intmc", "aqa", "asq", "acq", "cmbloc", "cmbsz");
 
     private static void decode(PrintWriter out, String name, long v) {
         switch (name) {

@@ -10,6 +10,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ final class ScenarioCommand implements Callable<Integer> {
                 for (Line line : lines) {
                     out.println("$ nvme " + line.text());
                     out.flush();
-                    int code = execute(session, line.args(), out, err);
+                    int code = execute(session, line.args(), out, err, nvme.raw());
                     out.flush();
                     err.flush();
                     worst = Math.max(worst, code);
@@ -78,7 +79,7 @@ final class ScenarioCommand implements Callable<Integer> {
     }
 
     /** Runs one line's arguments as {@code nvme} subcommand on the shared session; returns its exit code. */
-    static int execute(DeviceSession session, List<String> args, PrintWriter out, PrintWriter err) {
+    static int execute(DeviceSession session, List<String> args, PrintWriter out, PrintWriter err, OutputStream raw) {
         if (args.getFirst().equals("sleep")) {
             try {
                 session.idle(sleepNanoseconds(args));
@@ -88,7 +89,7 @@ final class ScenarioCommand implements Callable<Integer> {
                 return Main.USAGE;
             }
         }
-        CommandLine cli = new CommandLine(new NvmeCommand(session));
+        CommandLine cli = new CommandLine(new NvmeCommand(session, raw));
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {

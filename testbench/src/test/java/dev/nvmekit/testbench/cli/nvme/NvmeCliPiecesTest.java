@@ -1,6 +1,8 @@
 package dev.nvmekit.testbench.cli.nvme;
 
 import dev.nvmekit.testbench.cli.Main;
+import dev.nvmekit.testbench.nvme.CompletionStatus;
+import dev.nvmekit.testbench.nvme.StatusCode;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.TypeConversionException;
 
@@ -64,5 +66,46 @@ class NvmeCliPiecesTest {
         assertThrows(Main.UsageError.class, () -> ScenarioCommand.split("read \"x", f, 1));
         assertEquals(300_000L, ScenarioCommand.sleepNanoseconds(List.of("sleep", "300us")));
         assertThrows(Main.UsageError.class, () -> ScenarioCommand.sleepNanoseconds(List.of("sleep", "1s")));
+    }
+
+    @Test
+    void statusTextIsLibnvmesWithTheFieldInHex() {
+        assertEquals("NVMe status: Invalid Field in Command: A reserved coded value or an unsupported value in a defined field(0x4002)",
+                LibnvmeStatusText.statusLine(CompletionStatus.of(StatusCode.INVALID_FIELD_IN_COMMAND, true)));
+        assertEquals("Namespace Already Attached: The controller is already attached to the namespace specified",
+                LibnvmeStatusText.of(CompletionStatus.of(StatusCode.NAMESPACE_ALREADY_ATTACHED, true)));
+        // Command specific codes from 3Ch on are the NVM command set's.
+        assertEquals("Attempted Write to Read Only Range: The LBA range specified contains read-only blocks",
+                LibnvmeStatusText.of(new CompletionStatus(1, 0x82, 0, false, false)));
+        assertEquals("unrecognized", LibnvmeStatusText.of(new CompletionStatus(1, 0x17, 0, false, false)));
+        assertEquals("unrecognized", LibnvmeStatusText.of(new CompletionStatus(0, 0x7F, 0, false, false)));
+        assertEquals("Unknown status", LibnvmeStatusText.of(new CompletionStatus(5, 0, 0, false, false)));
+        assertEquals("Vendor Specific Status", LibnvmeStatusText.of(new CompletionStatus(7, 0xC0, 0, false, false)));
+        assertEquals("Internal Path Error: An internal error specific to the controller processing the command prevented completion(0x2300)",
+                LibnvmeStatusText.statusLine(new CompletionStatus(3, 0, 0, true, false)).substring("NVMe status: ".length()));
+    }
+
+    @Test
+    void hexDumpPadsAShortLastRowAndShowsBlanksAsDots() {
+        byte[] data = "hello, simulated flash".getBytes();
+        assertEquals("""
+                       0  1  2  3  4  5  6  7  8  9  a  b  c  d  e  f
+                0000: 68 65 6c 6c 6f 2c 20 73 69 6d 75 6c 61 74 65 64 "hello,.simulated"
+                0010: 20 66 6c 61 73 68                                ".flash"
+                """, Bytes.hexDump(data));
+    }
+
+    @Test
+    void siSizesAreReadLikeNvmeCli() {
+        assertEquals(16_000_000L, NamespaceManagementCommands.CreateNs.siBytes("nsze", "16M"));
+        assertEquals(1_500_000_000L, NamespaceManagementCommands.CreateNs.siBytes("nsze", "1.5G"));
+        assertEquals(4096L, NamespaceManagementCommands.CreateNs.siBytes("nsze", "4096"));
+        assertThrows(Main.UsageError.class, () -> NamespaceManagementCommands.CreateNs.siBytes("nsze", "12X"));
+        assertThrows(Main.UsageError.class, () -> NamespaceManagementCommands.CreateNs.siBytes("nsze", "1.5"));
+    }
+
+    @Test
+    void idCtrlHumanReadableDecodesTemperaturesInThreeUnits() {
+        assertEquals("70 °C (343 K, 158 °F)", IdCtrlHuman.degrees(343));
     }
 }

@@ -28,20 +28,21 @@ class NvmeControllerCommandsTest {
 
             NvmeCliRun bad = NvmeCliRun.on(d, "format", "/dev/nvme0n1", "--lbaf=5");
             assertEquals(1, bad.code(), bad.toString());
-            assertEquals("NVMe status: Invalid Format(0x410a)\n", bad.err());
+            assertEquals("NVMe status: Invalid Format: The LBA Format specified is not supported(0x410a)\n", bad.err());
 
             assertEquals("", ok(d, "sanitize", "/dev/nvme0", "--sanact=start-block-erase").out());
             NvmeCliRun log = ok(d, "sanitize-log", "/dev/nvme0");
             assertTrue(Pattern.compile("^Sanitize Command Dword 10 Information \\(SCDW10\\) :  0x2$", Pattern.MULTILINE)
                     .matcher(log.out()).find(), log.out());
-            assertTrue(log.out().contains("\t[2:0]\tSanitize in Progress.\n"), log.out());
+            assertTrue(log.out().contains("Sanitize Status                        (SSTAT) :  0x2\n"), log.out());
+            assertTrue(ok(d, "sanitize-log", "/dev/nvme0", "-H").out().contains("  [2:0] : Sanitize Operation Status  : 0x2\tSanitize in Progress.\n"));
             NvmeCliRun busy = NvmeCliRun.on(d, "read", "/dev/nvme0n1", "-s", "0");
-            assertEquals("NVMe status: Sanitize In Progress(0x1d)\n", busy.err(), busy.toString());
+            assertEquals("NVMe status: Sanitize In Progress: The requested function is prohibited while a sanitize operation is in progress(0x1d)\n", busy.err(), busy.toString());
             // The block erase of 64 MiB takes about 64k cycles (256 us); let simulated time pass.
             ok(d, "sleep", "1ms");
             NvmeCliRun done = ok(d, "sanitize-log", "/dev/nvme0", "-o", "json");
             assertTrue(done.out().contains("\"cdw10_info\":2,") && done.out().contains("\"sprog\":65535,"), done.out());
-            assertTrue(done.out().contains("\"status\":1,"), done.out());
+            assertTrue(done.out().contains("\"status\":\"(1) Most Recent Sanitize Command Completed Successfully.\""), done.out());
             assertTrue(ok(d, "read", "/dev/nvme0n1", "-s", "0", "-c", "0").out().contains("0000: 00 00 00 00"));
 
             assertEquals("", ok(d, "reset", "/dev/nvme0").out());

@@ -66,8 +66,8 @@ class NvmeStandaloneTest {
         NvmeCliRun r = NvmeCliRun.standalone("scenario", script.toString());
         assertEquals(1, r.code(), r.toString());
         assertTrue(r.out().contains("$ nvme read /dev/nvme0n1 -s 5 -c 0\n"), r.out());
-        assertTrue(r.out().contains("0000: 68 65 6c 6c 6f 2c 20 73 69 6d 75 6c 61 74 65 64 \"hello, simulated\""), r.out());
-        assertTrue(r.err().contains("NVMe status: Invalid Field in Command(0x4002)\n"), r.err());
+        assertTrue(r.out().contains("0000: 68 65 6c 6c 6f 2c 20 73 69 6d 75 6c 61 74 65 64 \"hello,.simulated\""), r.out());
+        assertTrue(r.err().contains("NVMe status: Invalid Field in Command: A reserved coded value or an unsupported value in a defined field(0x4002)\n"), r.err());
         assertTrue(r.err().contains("scenario stopped at " + script + ":5 (exit 1)"), r.err());
         assertFalse(r.out().contains("$ nvme id-ctrl"), "the line after the failure did not run");
     }
@@ -77,9 +77,9 @@ class NvmeStandaloneTest {
         assertUsage("id-ctrl /dev/sda", "'/dev/sda' is not an NVMe device");
         assertUsage("id-ctrl /dev/nvme1", "no such device");
         assertUsage("read /dev/nvme0 -s 0", "give --namespace-id (-n)");
-        assertUsage("get-feature /dev/nvme0", "Missing required option: '--feature-id=FID'");
+        assertUsage("set-feature /dev/nvme0", "Missing required option: '--feature-id=FID'");
         assertUsage("get-feature /dev/nvme0 -f 0x100", "is larger than 255");
-        assertUsage("flush /dev/nvme0n1 -o json", "-o json is not offered");
+        assertUsage("flush /dev/nvme0n1 -o binary", "-o binary is not supported");
         assertUsage("write /dev/nvme0n1 -s 0", "give the data to send with --data FILE");
         assertUsage("dsm /dev/nvme0n1 -s 1,2 -b 8", "same number of ranges");
         assertUsage("sanitize /dev/nvme0 -a 9", "invalid sanitize action '9'");

@@ -1,14 +1,8 @@
-package dev.nvmekit.verilator;
+package dev.nvmekit.sim;
 
 import dev.nvmekit.rtl.ir.Design;
-import dev.nvmekit.sim.ClockSpec;
-import dev.nvmekit.sim.SimulationException;
-import dev.nvmekit.sim.SimulationOptions;
-import dev.nvmekit.sim.Simulator;
 import dev.nvmekit.sim.Simulator.MemoryInfo;
 import dev.nvmekit.sim.Simulator.SignalInfo;
-import dev.nvmekit.sim.SimulatorBackend;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,35 +18,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * What every {@link SimulatorBackend} must do, written against the {@link Simulator} API only:
- * a subclass names the backend. (Meant to move to the sim module's tests once the embedded
- * backend runs the same suite.)
+ * counting, wide and signed values, hierarchical paths, the memory backdoor, time, clocks,
+ * seeded initial state, several instances at once, VCD options and error messages.
  */
-abstract class BackendContract {
-    static final Design COUNTER = TestDesigns.counter();
-    static final Design MEMORY_TOP = TestDesigns.memoryTop();
+public abstract class ContractSuite extends BackendSuite {
+    static final Design COUNTER = SuiteDesigns.WIDE_COUNTER;
+    static final Design MEMORY_TOP = SuiteDesigns.MEMORY_TOP;
     static final BigInteger TWO_TO_100 = BigInteger.ONE.shiftLeft(100);
 
     @TempDir
-    Path dir;
-
-    /** The backend under test; one instance per test class, so compiled models are reused. */
-    abstract SimulatorBackend backend();
-
-    @BeforeEach
-    void requireBackend() {
-        assumeTrue(backend().available(), () -> backend().name() + " backend skipped: " + backend().unavailableReason());
-    }
-
-    Simulator open(Design d) {
-        return backend().open(d, SimulationOptions.defaults());
-    }
+    public Path dir;
 
     @Test
-    void counterCountsEnabledCyclesAndWraps() {
+    public void counterCountsEnabledCyclesAndWraps() {
         try (Simulator sim = open(COUNTER)) {
             sim.reset(2);
             assertEquals(0, sim.peek("count"));
@@ -68,7 +49,7 @@ abstract class BackendContract {
     }
 
     @Test
-    void combinationalOutputsFollowPokesWithoutAStep() {
+    public void combinationalOutputsFollowPokesWithoutAStep() {
         try (Simulator sim = open(COUNTER)) {
             sim.reset(1);
             sim.poke("enable", 1);
@@ -84,7 +65,7 @@ abstract class BackendContract {
     }
 
     @Test
-    void wideSignalsRoundTripBeyond64Bits() {
+    public void wideSignalsRoundTripBeyond64Bits() {
         try (Simulator sim = open(COUNTER)) {
             sim.reset(1);
             SignalInfo addend = sim.signal("addend");
@@ -104,7 +85,7 @@ abstract class BackendContract {
     }
 
     @Test
-    void signedPortsTakeNegativeValues() {
+    public void signedPortsTakeNegativeValues() {
         try (Simulator sim = open(MEMORY_TOP)) {
             sim.poke("sample", -5);
             assertEquals(5, sim.peek("negated"));
@@ -117,7 +98,7 @@ abstract class BackendContract {
     }
 
     @Test
-    void internalSignalsOfInstancesByHierarchicalPath() {
+    public void internalSignalsOfInstancesByHierarchicalPath() {
         try (Simulator sim = open(MEMORY_TOP)) {
             sim.reset(1);
             sim.step(4);
@@ -133,7 +114,7 @@ abstract class BackendContract {
     }
 
     @Test
-    void memoryBackdoorAndPortsAgree() {
+    public void memoryBackdoorAndPortsAgree() {
         try (Simulator sim = open(MEMORY_TOP)) {
             MemoryInfo words = sim.memory("words");
             assertEquals(16, words.depth());
@@ -157,7 +138,7 @@ abstract class BackendContract {
     }
 
     @Test
-    void timeAndCyclesFollowThePrimaryClock() {
+    public void timeAndCyclesFollowThePrimaryClock() {
         try (Simulator sim = open(COUNTER)) {
             assertEquals(0, sim.timePs());
             sim.step();
@@ -169,7 +150,7 @@ abstract class BackendContract {
     }
 
     @Test
-    void secondClockTicksInTimeOrder() {
+    public void secondClockTicksInTimeOrder() {
         // Primary rises at 5, 15, 25, 35 ns; the fast clock (4 ns) at 1, 5, 9, ..., 33 ns: 9 edges.
         SimulationOptions o = SimulationOptions.defaults().withClocks(ClockSpec.of("clk"), new ClockSpec("clk_fast", 4_000, 1_000));
         try (Simulator sim = backend().open(MEMORY_TOP, o)) {
@@ -181,7 +162,7 @@ abstract class BackendContract {
     }
 
     @Test
-    void randomInitialStateIsReproducibleBySeed() {
+    public void randomInitialStateIsReproducibleBySeed() {
         SimulationOptions seeded = SimulationOptions.defaults().withRandomInit(42);
         BigInteger first;
         try (Simulator sim = backend().open(COUNTER, seeded)) {
@@ -199,7 +180,7 @@ abstract class BackendContract {
     }
 
     @Test
-    void twoCopiesOfOneDesignAndTwoDesignsKeepSeparateState() {
+    public void twoCopiesOfOneDesignAndTwoDesignsKeepSeparateState() {
         try (Simulator a = open(COUNTER); Simulator b = open(COUNTER); Simulator m = open(MEMORY_TOP)) {
             a.reset(1);
             b.reset(1);
@@ -216,7 +197,7 @@ abstract class BackendContract {
     }
 
     @Test
-    void vcdIsWrittenWithTheSignalsAndTimes() throws Exception {
+    public void vcdIsWrittenWithTheSignalsAndTimes() throws Exception {
         Path vcd = dir.resolve("counter.vcd");
         try (Simulator sim = backend().open(COUNTER, SimulationOptions.defaults().withVcd(vcd))) {
             sim.reset(1);
@@ -231,7 +212,7 @@ abstract class BackendContract {
     }
 
     @Test
-    void vcdWindowLimitsTheDumpedCycles() throws Exception {
+    public void vcdWindowLimitsTheDumpedCycles() throws Exception {
         Path vcd = dir.resolve("window.vcd");
         SimulationOptions o = SimulationOptions.defaults().withVcd(vcd).withVcdWindow(2, 3);
         try (Simulator sim = backend().open(COUNTER, o)) {
@@ -246,7 +227,7 @@ abstract class BackendContract {
     }
 
     @Test
-    void vcdScopeFilterKeepsTheChosenHierarchy() throws Exception {
+    public void vcdScopeFilterKeepsTheChosenHierarchy() throws Exception {
         Path inner = dir.resolve("inner.vcd");
         try (Simulator sim = backend().open(MEMORY_TOP, SimulationOptions.defaults().withVcd(inner).withVcdScopes(Set.of("ctr"), 0))) {
             sim.step(2);
@@ -271,7 +252,7 @@ abstract class BackendContract {
     }
 
     @Test
-    void mistakesGiveClearMessages() {
+    public void mistakesGiveClearMessages() {
         Simulator sim = open(COUNTER);
         SimulationException unknown = assertThrows(SimulationException.class, () -> sim.signal("cuont"));
         assertTrue(unknown.getMessage().contains("count"), unknown.getMessage());

@@ -1,12 +1,9 @@
 package dev.nvmekit.sim.process;
 
-import dev.nvmekit.rtl.dsl.Elaborator;
+import dev.nvmekit.sim.BackendSuite;
 import dev.nvmekit.sim.SimulationException;
-import dev.nvmekit.sim.SimulationOptions;
 import dev.nvmekit.sim.Simulator;
-import dev.nvmekit.sim.compiled.EmbeddedBackend;
-import dev.nvmekit.rtl.examples.Counter;
-import dev.nvmekit.sim.designs.Fifo;
+import dev.nvmekit.sim.SuiteDesigns;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -17,15 +14,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class TestbenchTest {
-    private static Simulator counter() {
-        Simulator sim = new EmbeddedBackend().open(Elaborator.elaborate(new Counter(8)).design(), SimulationOptions.defaults());
+/**
+ * Concurrent testbench processes over any backend: deterministic interleaving by seed, waiting
+ * on conditions, fork/join, and failures that name the process.
+ */
+public abstract class TestbenchSuite extends BackendSuite {
+    private Simulator counter() {
+        Simulator sim = open(SuiteDesigns.COUNTER);
         sim.reset(1);
         return sim;
     }
 
     /** Two processes that each log with their own random delays; returns the interleaved log. */
-    private static List<String> interleaving(long seed) {
+    private List<String> interleaving(long seed) {
         List<String> log = new ArrayList<>();
         try (Simulator sim = counter(); Testbench tb = new Testbench(sim, seed)) {
             for (String name : List.of("a", "b", "c")) {
@@ -42,7 +43,7 @@ class TestbenchTest {
     }
 
     @Test
-    void sameSeedGivesSameInterleaving() {
+    public void sameSeedGivesSameInterleaving() {
         List<String> first = interleaving(5);
         assertEquals(15, first.size());
         for (int run = 0; run < 5; run++) assertEquals(first, interleaving(5));
@@ -50,7 +51,7 @@ class TestbenchTest {
     }
 
     @Test
-    void processesAtOneCycleRunInForkOrder() {
+    public void processesAtOneCycleRunInForkOrder() {
         List<String> log = new ArrayList<>();
         try (Simulator sim = counter(); Testbench tb = new Testbench(sim, 1)) {
             tb.fork("second", ctx -> {
@@ -67,7 +68,7 @@ class TestbenchTest {
     }
 
     @Test
-    void waitUntilSeesDriverInSameCycleAndCounter() {
+    public void waitUntilSeesDriverInSameCycleAndCounter() {
         try (Simulator sim = counter(); Testbench tb = new Testbench(sim, 1)) {
             long[] seen = new long[2];
             tb.fork("driver", ctx -> {
@@ -88,7 +89,7 @@ class TestbenchTest {
     }
 
     @Test
-    void forkAndJoin() {
+    public void forkAndJoin() {
         try (Simulator sim = counter(); Testbench tb = new Testbench(sim, 1)) {
             List<String> log = new ArrayList<>();
             tb.fork("parent", ctx -> {
@@ -108,7 +109,7 @@ class TestbenchTest {
     }
 
     @Test
-    void throwingProcessFailsTheRunWithItsNameAndMessage() {
+    public void throwingProcessFailsTheRunWithItsNameAndMessage() {
         try (Simulator sim = counter(); Testbench tb = new Testbench(sim, 1)) {
             tb.fork("bystander", ctx -> ctx.waitCycles(1000));
             tb.fork("checker", ctx -> {
@@ -122,7 +123,7 @@ class TestbenchTest {
     }
 
     @Test
-    void neverSatisfiedConditionTimesOutWithWhoWaits() {
+    public void neverSatisfiedConditionTimesOutWithWhoWaits() {
         try (Simulator sim = counter(); Testbench tb = new Testbench(sim, 1)) {
             tb.fork("waiter", ctx -> ctx.waitUntil(() -> false));
             SimulationException e = assertThrows(SimulationException.class, () -> tb.run(50));
@@ -131,7 +132,7 @@ class TestbenchTest {
     }
 
     @Test
-    void mutualJoinIsADeadlock() {
+    public void mutualJoinIsADeadlock() {
         try (Simulator sim = counter(); Testbench tb = new Testbench(sim, 1)) {
             TestProcess[] ps = new TestProcess[2];
             ps[0] = tb.fork("a", ctx -> {
@@ -148,7 +149,7 @@ class TestbenchTest {
     }
 
     @Test
-    void processThatNeverWaitsIsReported() {
+    public void processThatNeverWaitsIsReported() {
         try (Simulator sim = counter(); Testbench tb = new Testbench(sim, 1).withYieldTimeout(Duration.ofMillis(300))) {
             tb.fork("spinner", ctx -> {
                 while (!Thread.currentThread().isInterrupted()) Thread.onSpinWait();
@@ -159,8 +160,9 @@ class TestbenchTest {
     }
 
     @Test
-    void driverAndMonitorMoveDataThroughAFifo() {
-        Simulator sim = new EmbeddedBackend().open(Elaborator.elaborate(new Fifo(8, 2)).design(), SimulationOptions.defaults());
+    public void driverAndMonitorMoveDataThroughAFifo() {
+        // Through both FIFOs of the pair: the driver waits while the first one is full.
+        Simulator sim = open(SuiteDesigns.FIFO_PAIR);
         try (sim; Testbench tb = new Testbench(sim, 3)) {
             sim.reset(1);
             List<Long> sent = new ArrayList<>();
@@ -168,7 +170,7 @@ class TestbenchTest {
             tb.fork("driver", ctx -> {
                 for (int i = 0; i < 20; i++) {
                     long v = ctx.random().nextInt(256);
-                    ctx.waitUntil(() -> sim.peek("full") == 0);
+                    ctx.waitUntil(() -> sim.peek("first.full") == 0);
                     ctx.poke("push", 1);
                     ctx.poke("in_data", v);
                     sent.add(v);
