@@ -8,7 +8,9 @@ import java.math.BigInteger;
 
 /**
  * A simulation running a model compiled to JVM bytecode by {@link ModelCompiler}: the state is
- * one {@code long[]} (see {@link StateLayout}) plus one {@code long[]} per memory.
+ * one {@code long[]} (see {@link StateLayout}) plus one {@code long[]} per memory. What the test
+ * writes directly (a poke, a register's initial or reset value, a backdoor memory write) wakes
+ * the model's methods that read it, as a change inside the model would.
  */
 final class CompiledSimulator extends NetlistSimulator {
     private final CompiledModel model;
@@ -16,6 +18,7 @@ final class CompiledSimulator extends NetlistSimulator {
     private final long[][] m;
     private final int[] offset;
     private final int[] memoryWords;
+    private final ModelCompiler.Sensitivity sensitivity;
 
     CompiledSimulator(FlatNetlist net, SimulationOptions options, ModelCompiler.Compiled compiled) {
         super(net, options);
@@ -24,9 +27,17 @@ final class CompiledSimulator extends NetlistSimulator {
         this.v = new long[compiled.layout().totalWords()];
         for (StateLayout.Constant c : compiled.layout().constants) System.arraycopy(c.words(), 0, v, c.offset(), c.words().length);
         this.memoryWords = compiled.memoryWords();
+        this.sensitivity = compiled.sensitivity();
+        // every chunk runs once at first: nothing has been evaluated yet
+        for (int bit = 0; bit < sensitivity.runBits(); bit++) v[sensitivity.flagBase() + (bit >>> 6)] |= 1L << (bit & 63);
         this.m = new long[net.memories().size()][];
         for (int i = 0; i < m.length; i++) m[i] = new long[net.memories().get(i).depth() * memoryWords[i]];
         start();
+    }
+
+    /** A copy of the activity flag words (for tests: which methods would run next). */
+    long[] flags() {
+        return java.util.Arrays.copyOfRange(v, sensitivity.flagBase(), sensitivity.flagBase() + sensitivity.flagWords());
     }
 
     @Override
@@ -42,11 +53,13 @@ final class CompiledSimulator extends NetlistSimulator {
     @Override
     protected void store(int id, BigInteger pattern) {
         WideOps.fromBig(v, offset[id], net.signals().get(id).width(), pattern);
+        sensitivity.signals()[id].apply(v);
     }
 
     @Override
     protected void store(int id, long pattern) {
         v[offset[id]] = pattern;
+        sensitivity.signals()[id].apply(v);
     }
 
     @Override
@@ -69,5 +82,6 @@ final class CompiledSimulator extends NetlistSimulator {
     protected void storeWord(int memory, int index, BigInteger pattern) {
         int w = net.memories().get(memory).wordType().width();
         WideOps.fromBig(m[memory], index * memoryWords[memory], w, pattern);
+        sensitivity.memories()[memory].apply(v);
     }
 }

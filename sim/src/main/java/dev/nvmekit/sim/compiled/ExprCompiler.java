@@ -8,6 +8,8 @@ import java.lang.classfile.Opcode;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.MethodTypeDesc;
 import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,6 +30,8 @@ final class ExprCompiler {
     private final Map<String, FlatMemory> memories;
     private final Map<Expr.Literal, Integer> constants;
     private final StateLayout layout;
+    /** Narrow sub-expressions of the current statement already computed into long locals. */
+    private final Map<Expr, Integer> shared = new HashMap<>();
 
     ExprCompiler(Map<String, Integer> offsets, Map<String, Integer> memoryIndex, Map<String, FlatMemory> memories,
                  Map<Expr.Literal, Integer> constants, StateLayout layout) {
@@ -36,6 +40,29 @@ final class ExprCompiler {
         this.memories = memories;
         this.constants = constants;
         this.layout = layout;
+    }
+
+    /**
+     * Starts a statement computing {@code e}: evaluates each of its repeated narrow
+     * sub-expressions (see {@link SharedSubexpressions}) once into a local taken from
+     * {@code locals}, for the statement's code to read. Pure expressions: computing one whose
+     * only uses sit in an untaken mux arm changes nothing but time.
+     */
+    void share(CodeBuilder cb, Expr e, List<Integer> locals) {
+        shared.clear();
+        List<Expr> repeated = SharedSubexpressions.of(e);
+        while (locals.size() < repeated.size()) locals.add(cb.allocateLocal(java.lang.classfile.TypeKind.LONG));
+        for (int i = 0; i < repeated.size(); i++) {
+            layout.resetScratch();
+            narrow(cb, repeated.get(i));
+            cb.lstore(locals.get(i));
+            shared.put(repeated.get(i), locals.get(i));
+        }
+    }
+
+    /** Ends the statement begun by {@link #share}. */
+    void unshare() {
+        shared.clear();
     }
 
     /** Emits {@code v[dst..] = e}. */
@@ -59,6 +86,11 @@ final class ExprCompiler {
         cb.lastore();
     }
 
+    /** Frees the scratch words of the previous statement (at the start of a statement). */
+    void beginStatement() {
+        layout.resetScratch();
+    }
+
     void copy(CodeBuilder cb, int dst, int src, int words) {
         if (words == 1) {
             cb.aload(V).loadConstant(dst).aload(V).loadConstant(src).laload().lastore();
@@ -78,7 +110,7 @@ final class ExprCompiler {
         cb.invokestatic(NARROW, name, MethodTypeDesc.ofDescriptor(descriptor));
     }
 
-    private static void wideCall(CodeBuilder cb, String name, String descriptor) {
+    static void wideCall(CodeBuilder cb, String name, String descriptor) {
         cb.invokestatic(WIDE, name, MethodTypeDesc.ofDescriptor(descriptor));
     }
 
@@ -88,6 +120,11 @@ final class ExprCompiler {
 
     /** Leaves the value of a narrow expression on the stack. */
     void narrow(CodeBuilder cb, Expr e) {
+        Integer local = shared.get(e);
+        if (local != null) {
+            cb.lload(local);
+            return;
+        }
         switch (e) {
             case Expr.Ref r -> cb.aload(V).loadConstant(offset(r.name())).laload();
             case Expr.Literal l -> cb.loadConstant(l.value().longValue());
@@ -129,15 +166,22 @@ final class ExprCompiler {
             case Expr.Cast c -> narrow(cb, c.operand());
             case Expr.MemRead r -> {
                 FlatMemory mem = memories.get(r.memory());
-                cb.aload(M).loadConstant(memoryIndex.get(r.memory())).aaload().loadConstant(mem.depth());
-                amount(cb, r.address());
-                narrowCall(cb, "memRead", "([JIJ)J");
+                cb.aload(M).loadConstant(memoryIndex.get(r.memory())).aaload();
+                if (r.address().width() < 31 && (1 << r.address().width()) <= mem.depth()) {
+                    // every address the port can form is inside the memory: no range check
+                    narrow(cb, r.address());
+                    cb.l2i().laload();
+                } else {
+                    cb.loadConstant(mem.depth());
+                    amount(cb, r.address());
+                    narrowCall(cb, "memRead", "([JIJ)J");
+                }
             }
         }
     }
 
     /** Leaves a long on the stack: the expression's value, or the largest long when it does not fit 63 bits. */
-    private void amount(CodeBuilder cb, Expr e) {
+    void amount(CodeBuilder cb, Expr e) {
         if (e.width() <= 64) {
             narrow(cb, e);
         } else {
@@ -163,7 +207,10 @@ final class ExprCompiler {
         narrow(cb, u.operand());
         switch (u.op()) {
             case NOT -> cb.loadConstant(mask(w)).lxor();
-            case NEG -> cb.lneg().loadConstant(mask(w)).land();
+            case NEG -> {
+                cb.lneg();
+                if (w < 64) cb.loadConstant(mask(w)).land();
+            }
             case AND_REDUCE -> {
                 cb.loadConstant(mask(w));
                 narrowCall(cb, "eq", "(JJ)J");
@@ -218,8 +265,14 @@ final class ExprCompiler {
         narrow(cb, b.left());
         narrow(cb, b.right());
         switch (b.op()) {
-            case ADD -> cb.ladd().loadConstant(mask(w)).land();
-            case SUB -> cb.lsub().loadConstant(mask(w)).land();
+            case ADD -> {
+                cb.ladd();
+                if (w < 64) cb.loadConstant(mask(w)).land();
+            }
+            case SUB -> {
+                cb.lsub();
+                if (w < 64) cb.loadConstant(mask(w)).land();
+            }
             case AND -> cb.land();
             case OR -> cb.lor();
             case XOR -> cb.lxor();

@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * Where everything lives in a compiled model's state array: each signal's words (one for up to
  * 64 bits, else {@code ceil(width/64)}, least significant first), shadow slots where a clock
- * edge stages next values, spilled sub-expressions, wide constants, and a scratch area reused
- * by every statement for temporary wide values.
+ * edge stages next values, spilled sub-expressions, wide constants, the activity flags of the
+ * model's methods (see {@link Partition}), and a scratch area reused by every statement for
+ * temporary wide values. A combinational signal that only renames another shares its words.
  */
 final class StateLayout {
     /** A wide constant to write into the state once, before the simulation starts. */

@@ -256,36 +256,91 @@ final class WideOps {
 
     /**
      * Applies a write port sampled into slots of {@code v}: enable, address, data and (when
-     * {@code be >= 0}) byte enables. Writes beyond the depth are ignored.
+     * {@code be >= 0}) byte enables. Writes beyond the depth are ignored. Returns whether the
+     * memory's contents changed (so readers need evaluating again).
      */
-    static void memWrite(long[] v, long[] mem, int depth, int width, int en, int addr, int data, int be) {
-        if (v[en] == 0) return;
+    static boolean memWrite(long[] v, long[] mem, int depth, int width, int en, int addr, int data, int be) {
+        if (v[en] == 0) return false;
         long address = v[addr];
-        if (Long.compareUnsigned(address, depth) >= 0) return;
+        if (Long.compareUnsigned(address, depth) >= 0) return false;
         int words = words(width);
         int base = (int) address * words;
         if (be < 0) {
-            System.arraycopy(v, data, mem, base, words);
-            return;
+            boolean changed = false;
+            for (int i = 0; i < words; i++) {
+                long x = v[data + i];
+                if (mem[base + i] != x) {
+                    mem[base + i] = x;
+                    changed = true;
+                }
+            }
+            return changed;
         }
+        boolean changed = false;
         for (int byteIndex = 0; byteIndex < width / 8; byteIndex++) {
             if ((v[be + (byteIndex >>> 6)] >>> (byteIndex & 63) & 1) == 0) continue;
             int word = byteIndex >>> 3;
             int shift = (byteIndex & 7) * 8;
             long m = 0xFFL << shift;
-            mem[base + word] = mem[base + word] & ~m | v[data + word] & m;
+            long x = mem[base + word] & ~m | v[data + word] & m;
+            if (x != mem[base + word]) {
+                mem[base + word] = x;
+                changed = true;
+            }
         }
+        return changed;
     }
 
+    /** Copies {@code words} words from {@code src} to {@code dst} if they differ; returns whether they did. */
+    static boolean update(long[] v, int dst, int src, int words) {
+        boolean changed = false;
+        for (int i = 0; i < words; i++) {
+            long x = v[src + i];
+            if (v[dst + i] != x) {
+                v[dst + i] = x;
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    /** The non-negative value of the {@code w}-bit pattern at {@code a} (a testbench peeks through this: no text round trip). */
     static BigInteger toBig(long[] v, int a, int w) {
-        BigInteger x = BigInteger.ZERO;
-        for (int i = words(w) - 1; i >= 0; i--) x = x.shiftLeft(64).or(new BigInteger(Long.toUnsignedString(v[a + i])));
-        return x;
+        int n = words(w);
+        if (n == 1 && v[a] >= 0) return BigInteger.valueOf(v[a]);
+        byte[] be = new byte[8 * n + 1]; // big-endian; the leading zero byte keeps the value non-negative
+        for (int i = 0; i < n; i++) {
+            long x = v[a + i];
+            int end = be.length - 8 * i;
+            for (int b = 1; b <= 8; b++) {
+                be[end - b] = (byte) x;
+                x >>>= 8;
+            }
+        }
+        return new BigInteger(be);
     }
 
+    /** Stores the low {@code w} bits of {@code x} (two's complement) at {@code dst}. */
     static void fromBig(long[] v, int dst, int w, BigInteger x) {
-        for (int i = 0, n = words(w); i < n; i++) v[dst + i] = x.shiftRight(64 * i).longValue();
-        v[dst + words(w) - 1] &= topMask(w);
+        int n = words(w);
+        if (x.bitLength() < 64) {
+            long low = x.longValue();
+            v[dst] = low;
+            long fill = low < 0 ? -1L : 0L;
+            for (int i = 1; i < n; i++) v[dst + i] = fill;
+        } else {
+            byte[] be = x.toByteArray();
+            long fill = x.signum() < 0 ? -1L : 0L;
+            for (int i = 0; i < n; i++) {
+                long word = 0;
+                for (int b = 7; b >= 0; b--) {
+                    int at = be.length - 1 - (8 * i + b);
+                    word = word << 8 | (at >= 0 ? be[at] & 0xFF : fill & 0xFF);
+                }
+                v[dst + i] = word;
+            }
+        }
+        v[dst + n - 1] &= topMask(w);
     }
 
     private static BigInteger signedValue(BigInteger x, int w) {

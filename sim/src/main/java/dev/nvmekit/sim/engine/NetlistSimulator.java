@@ -187,7 +187,16 @@ public abstract class NetlistSimulator implements Simulator {
     @Override
     public void poke(SignalInfo input, BigInteger value) {
         pokable(input);
-        store(input.id(), pattern(input.path(), input.width(), input.signed(), value));
+        BigInteger p = pattern(input.path(), input.width(), input.signed(), value);
+        // an unchanged input changes nothing: no evaluation is due (drivers re-poke idle ports every cycle)
+        if (input.width() <= 64) {
+            long x = p.longValue();
+            if (load(input.id()) == x) return;
+            store(input.id(), x);
+        } else {
+            if (loadBig(input.id()).equals(p)) return;
+            store(input.id(), p);
+        }
         dirty = true;
     }
 
@@ -197,7 +206,7 @@ public abstract class NetlistSimulator implements Simulator {
             throw new SimulationException("value " + value + " (0x" + value.toString(16) + ") does not fit '" + path + "' of "
                     + w + (signed ? " signed" : "") + " bits; mask it or widen the port");
         }
-        return value.and(Bits.mask(w));
+        return value.signum() >= 0 ? value : value.and(Bits.mask(w));
     }
 
     private static SimulationException tooWide(SignalInfo s, BigInteger value) {
