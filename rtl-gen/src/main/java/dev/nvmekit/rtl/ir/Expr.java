@@ -16,7 +16,9 @@ import java.util.Objects;
  *       narrows; nothing truncates or widens implicitly.</li>
  * </ul>
  * Every node also carries the {@link SourceLocation} it was built at (see {@link #at()}); it
- * is metadata for diagnostics, excluded from equality.
+ * is metadata for diagnostics, excluded from equality. Each record also has a constructor
+ * without it, for nodes built by tools rather than by user code: their location is
+ * {@link SourceLocation#UNKNOWN}.
  */
 public sealed interface Expr
         permits Expr.Ref, Expr.Literal, Expr.Unary, Expr.Binary, Expr.Mux, Expr.Concat,
@@ -48,7 +50,6 @@ public sealed interface Expr
             Objects.requireNonNull(type, "type");
         }
 
-        /** A node built by a tool rather than by user code: its location is unknown. */
         public Ref(String name, SignalType type) {
             this(name, type, SourceLocation.UNKNOWN);
         }
@@ -58,15 +59,8 @@ public sealed interface Expr
             return new Ref(name, type, where);
         }
 
-        @Override
-        public boolean equals(Object o) {
-            return ExprStructure.same(this, o);
-        }
-
-        @Override
-        public int hashCode() {
-            return ExprStructure.hash(this);
-        }
+        @Override public boolean equals(Object o) { return ExprStructure.same(this, o); }
+        @Override public int hashCode() { return ExprStructure.hash(this); }
     }
 
     /** A constant; {@code value} is held as the non-negative bit pattern of {@code type}. */
@@ -79,7 +73,6 @@ public sealed interface Expr
             }
         }
 
-        /** A node built by a tool rather than by user code: its location is unknown. */
         public Literal(BigInteger value, SignalType type) {
             this(value, type, SourceLocation.UNKNOWN);
         }
@@ -89,15 +82,8 @@ public sealed interface Expr
             return new Literal(value, type, where);
         }
 
-        @Override
-        public boolean equals(Object o) {
-            return ExprStructure.same(this, o);
-        }
-
-        @Override
-        public int hashCode() {
-            return ExprStructure.hash(this);
-        }
+        @Override public boolean equals(Object o) { return ExprStructure.same(this, o); }
+        @Override public int hashCode() { return ExprStructure.hash(this); }
 
         /** A literal holding {@code v} truncated to two's complement in {@code type}'s width. */
         public static Literal of(BigInteger v, SignalType type) {
@@ -130,7 +116,6 @@ public sealed interface Expr
             }
         }
 
-        /** A node built by a tool rather than by user code: its location is unknown. */
         public Unary(UnaryOp op, Expr operand, SignalType type) {
             this(op, operand, type, SourceLocation.UNKNOWN);
         }
@@ -140,15 +125,8 @@ public sealed interface Expr
             return new Unary(op, operand, type, where);
         }
 
-        @Override
-        public boolean equals(Object o) {
-            return ExprStructure.same(this, o);
-        }
-
-        @Override
-        public int hashCode() {
-            return ExprStructure.hash(this);
-        }
+        @Override public boolean equals(Object o) { return ExprStructure.same(this, o); }
+        @Override public int hashCode() { return ExprStructure.hash(this); }
 
         public static Unary of(UnaryOp op, Expr operand) {
             return new Unary(op, operand, switch (op) {
@@ -190,7 +168,6 @@ public sealed interface Expr
             }
         }
 
-        /** A node built by a tool rather than by user code: its location is unknown. */
         public Binary(BinaryOp op, Expr left, Expr right, SignalType type) {
             this(op, left, right, type, SourceLocation.UNKNOWN);
         }
@@ -200,15 +177,8 @@ public sealed interface Expr
             return new Binary(op, left, right, type, where);
         }
 
-        @Override
-        public boolean equals(Object o) {
-            return ExprStructure.same(this, o);
-        }
-
-        @Override
-        public int hashCode() {
-            return ExprStructure.hash(this);
-        }
+        @Override public boolean equals(Object o) { return ExprStructure.same(this, o); }
+        @Override public int hashCode() { return ExprStructure.hash(this); }
 
         public static Binary of(BinaryOp op, Expr left, Expr right) {
             return new Binary(op, left, right, resultType(op, left.type(), right.type()));
@@ -243,7 +213,6 @@ public sealed interface Expr
             }
         }
 
-        /** A node built by a tool rather than by user code: its location is unknown. */
         public Mux(Expr select, Expr whenTrue, Expr whenFalse, SignalType type) {
             this(select, whenTrue, whenFalse, type, SourceLocation.UNKNOWN);
         }
@@ -253,15 +222,8 @@ public sealed interface Expr
             return new Mux(select, whenTrue, whenFalse, type, where);
         }
 
-        @Override
-        public boolean equals(Object o) {
-            return ExprStructure.same(this, o);
-        }
-
-        @Override
-        public int hashCode() {
-            return ExprStructure.hash(this);
-        }
+        @Override public boolean equals(Object o) { return ExprStructure.same(this, o); }
+        @Override public int hashCode() { return ExprStructure.hash(this); }
 
         public static Mux of(Expr select, Expr whenTrue, Expr whenFalse) {
             return new Mux(select, whenTrue, whenFalse, whenTrue.type());
@@ -280,7 +242,6 @@ public sealed interface Expr
             }
         }
 
-        /** A node built by a tool rather than by user code: its location is unknown. */
         public Concat(List<Expr> parts, SignalType type) {
             this(parts, type, SourceLocation.UNKNOWN);
         }
@@ -290,15 +251,8 @@ public sealed interface Expr
             return new Concat(parts, type, where);
         }
 
-        @Override
-        public boolean equals(Object o) {
-            return ExprStructure.same(this, o);
-        }
-
-        @Override
-        public int hashCode() {
-            return ExprStructure.hash(this);
-        }
+        @Override public boolean equals(Object o) { return ExprStructure.same(this, o); }
+        @Override public int hashCode() { return ExprStructure.hash(this); }
 
         public static Concat of(List<Expr> parts) {
             return new Concat(parts, SignalType.unsigned(parts.stream().mapToInt(Expr::width).sum()));
@@ -317,7 +271,6 @@ public sealed interface Expr
             }
         }
 
-        /** A node built by a tool rather than by user code: its location is unknown. */
         public Slice(Expr operand, int hi, int lo, SignalType type) {
             this(operand, hi, lo, type, SourceLocation.UNKNOWN);
         }
@@ -327,15 +280,8 @@ public sealed interface Expr
             return new Slice(operand, hi, lo, type, where);
         }
 
-        @Override
-        public boolean equals(Object o) {
-            return ExprStructure.same(this, o);
-        }
-
-        @Override
-        public int hashCode() {
-            return ExprStructure.hash(this);
-        }
+        @Override public boolean equals(Object o) { return ExprStructure.same(this, o); }
+        @Override public int hashCode() { return ExprStructure.hash(this); }
 
         public static Slice of(Expr operand, int hi, int lo) {
             return new Slice(operand, hi, lo, SignalType.unsigned(hi - lo + 1));
@@ -351,7 +297,6 @@ public sealed interface Expr
             }
         }
 
-        /** A node built by a tool rather than by user code: its location is unknown. */
         public Extend(Expr operand, SignalType type) {
             this(operand, type, SourceLocation.UNKNOWN);
         }
@@ -361,15 +306,8 @@ public sealed interface Expr
             return new Extend(operand, type, where);
         }
 
-        @Override
-        public boolean equals(Object o) {
-            return ExprStructure.same(this, o);
-        }
-
-        @Override
-        public int hashCode() {
-            return ExprStructure.hash(this);
-        }
+        @Override public boolean equals(Object o) { return ExprStructure.same(this, o); }
+        @Override public int hashCode() { return ExprStructure.hash(this); }
     }
 
     /** Reinterpretation of the same bits as signed or unsigned ({@code $signed}/{@code $unsigned}). */
@@ -381,7 +319,6 @@ public sealed interface Expr
             }
         }
 
-        /** A node built by a tool rather than by user code: its location is unknown. */
         public Cast(Expr operand, SignalType type) {
             this(operand, type, SourceLocation.UNKNOWN);
         }
@@ -391,15 +328,8 @@ public sealed interface Expr
             return new Cast(operand, type, where);
         }
 
-        @Override
-        public boolean equals(Object o) {
-            return ExprStructure.same(this, o);
-        }
-
-        @Override
-        public int hashCode() {
-            return ExprStructure.hash(this);
-        }
+        @Override public boolean equals(Object o) { return ExprStructure.same(this, o); }
+        @Override public int hashCode() { return ExprStructure.hash(this); }
     }
 
     /** Asynchronous (combinational) read of a memory word. */
@@ -410,7 +340,6 @@ public sealed interface Expr
             if (address.type().signed()) throw new IllegalArgumentException("memory address must be unsigned");
         }
 
-        /** A node built by a tool rather than by user code: its location is unknown. */
         public MemRead(String memory, Expr address, SignalType type) {
             this(memory, address, type, SourceLocation.UNKNOWN);
         }
@@ -420,14 +349,7 @@ public sealed interface Expr
             return new MemRead(memory, address, type, where);
         }
 
-        @Override
-        public boolean equals(Object o) {
-            return ExprStructure.same(this, o);
-        }
-
-        @Override
-        public int hashCode() {
-            return ExprStructure.hash(this);
-        }
+        @Override public boolean equals(Object o) { return ExprStructure.same(this, o); }
+        @Override public int hashCode() { return ExprStructure.hash(this); }
     }
 }
