@@ -142,10 +142,7 @@ class FrontendBehaviourTest extends FrontendScenarios {
             b.cmdStall = 0.2;
             b.autoComplete = true;
             b.enable(ASQ, ACQ, 8);
-            for (int q = 1; q <= 3; q++) {
-                assertEquals(0, b.createCq(q, 0x30_0000L + 0x1000L * q, 16, q));
-                assertEquals(0, b.createSq(q, 0x40_0000L + 0x1000L * q, 16, q));
-            }
+            b.createQueuePairs(3);
             assertEquals(0, b.queueOp(5, 0, 0, 0, 0, 0, 0, 1, 0), "Arbitration Burst 1: two SQEs per turn");
             b.memory.holdReads = true;
             for (int q = 1; q <= 3; q++) b.submit(q, entries(100 * q, 10, q * 1000L));

@@ -253,6 +253,20 @@ final class FrontendBench implements AutoCloseable {
         return qmStatus;
     }
 
+    /**
+     * Creates I/O queue pairs 1..{@code count} of 16 entries at the tests' usual addresses (CQ q
+     * at 0x30_0000 + q pages, SQ q at 0x40_0000 + q pages, CQ q on vector q), each CQ before its
+     * SQ; fails on any error status.
+     */
+    void createQueuePairs(int count) {
+        for (int q = 1; q <= count; q++) {
+            int cq = createCq(q, 0x30_0000L + 0x1000L * q, 16, q);
+            if (cq != 0) throw new AssertionError("create CQ " + q + ": status " + cq);
+            int sq = createSq(q, 0x40_0000L + 0x1000L * q, 16, q);
+            if (sq != 0) throw new AssertionError("create SQ " + q + ": status " + sq);
+        }
+    }
+
     int createCq(int qid, long base, int entries, int iv) {
         return createCq(qid, base, entries, iv, 1);
     }

@@ -59,10 +59,7 @@ class FrontendFaultsAndFetchTest extends FrontendScenarios {
         try (FrontendBench b = bench(SMALL, 12)) {
             b.autoComplete = true;
             b.enable(ASQ, ACQ, 8);
-            for (int q = 1; q <= 2; q++) {
-                assertEquals(0, b.createCq(q, 0x30_0000L + 0x1000L * q, 16, q));
-                assertEquals(0, b.createSq(q, 0x40_0000L + 0x1000L * q, 16, q));
-            }
+            b.createQueuePairs(2);
             assertEquals(0, b.queueOp(4, 0, 0, 0, 0, 0, 0, 7, 255), "THR 7 (eight entries), TIME 255 (5100 cycles here)");
             assertEquals(0, b.queueOp(6, 0, 0, 0, 0, 1, 1, 0, 0), "Coalescing Disable on vector 1");
             b.submit(1, entries(0, 1, 1));
@@ -115,10 +112,7 @@ class FrontendFaultsAndFetchTest extends FrontendScenarios {
             b.cmdStall = 0.3;
             b.autoComplete = true;
             b.enable(ASQ, ACQ, 8);
-            for (int q = 1; q <= 3; q++) {
-                assertEquals(0, b.createCq(q, 0x30_0000L + 0x1000L * q, 16, q));
-                assertEquals(0, b.createSq(q, 0x40_0000L + 0x1000L * q, 16, q));
-            }
+            b.createQueuePairs(3);
             Map<Integer, List<byte[]>> sent = new HashMap<>();
             b.memory.holdReads = true;
             for (int q = 1; q <= 3; q++) {
